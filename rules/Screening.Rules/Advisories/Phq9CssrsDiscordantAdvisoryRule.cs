@@ -1,0 +1,28 @@
+namespace Screening.Rules.Advisories;
+
+[Name("INFO_PHQ9_CSSRS_DISCORDANT")]
+[Title("PHQ-9 item 9 and C-SSRS disagree")]
+[Description("PHQ-9 item 9 is 1 or more but every C-SSRS item is 'no', or item 9 is 0 but the C-SSRS is positive: a clinician reconciles them; the C-SSRS governs routing.")]
+[Kind(RuleKind.Info)]
+[Source("Program policy (criteria.md §2.3)", SourceStatus.Policy)]
+public sealed class Phq9CssrsDiscordantAdvisoryRule : ScreeningRule
+{
+    public override void Define()
+    {
+        CssrsRisk risk = null!;
+        InstrumentScores instruments = null!;
+
+        When()
+            .Match(() => risk, r => r.Level != CssrsRiskLevel.Unknown)
+            .Match(() => instruments, i => i.Phq9.Item9 != null)
+            .Having(() => (instruments.Phq9.Item9 >= Thresholds.Phq9Item9PositiveAtLeast) == (risk.Level == CssrsRiskLevel.None));
+
+        Then()
+            .Yield(_ => Finding.Present(Self,
+                instruments.Phq9.Item9 >= Thresholds.Phq9Item9PositiveAtLeast
+                    ? $"PHQ-9 item 9 is {instruments.Phq9.Item9} but every C-SSRS item is 'no': a clinician should reconcile the two; the C-SSRS governs routing."
+                    : "PHQ-9 item 9 is 0 but the C-SSRS screener is positive: a clinician should reconcile the two; the C-SSRS governs routing.",
+                new Evidence(Fields.Phq9Item9.Path, $"{instruments.Phq9.Item9}", $"≥ {Thresholds.Phq9Item9PositiveAtLeast}"),
+                new Evidence("instruments.cssrs", risk.Level.ToString().ToLowerInvariant())));
+    }
+}

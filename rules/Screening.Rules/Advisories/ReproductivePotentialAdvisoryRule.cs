@@ -1,0 +1,22 @@
+namespace Screening.Rules.Advisories;
+
+[Name("INFO_REPRODUCTIVE_POTENTIAL")]
+[Title("Reproductive potential")]
+[Description("Able to become pregnant: counsel on pregnancy planning and prevention; highly effective contraception during treatment and for 6 weeks after the last dose.")]
+[Kind(RuleKind.Info)]
+[Source("SPRAVATO USPI warnings 'consider pregnancy planning and prevention' (usmedicine p.33) [V]; MIMS Philippines SmPC: contraception up to 6 weeks after the last treatment [V]", SourceStatus.Verified)]
+public sealed class ReproductivePotentialAdvisoryRule : ScreeningRule
+{
+    public override void Define()
+    {
+        PatientInfo patient = null!;
+
+        When()
+            .Match(() => patient, p => p.AbleToBecomePregnant == Answer.Yes);
+
+        Then()
+            .Yield(_ => Finding.Present(Self,
+                "Able to become pregnant: counsel on pregnancy planning and prevention; the SmPC advises highly effective contraception during treatment and for 6 weeks after the last dose.",
+                new Evidence(Fields.AbleToBecomePregnant.Path, "yes")));
+    }
+}

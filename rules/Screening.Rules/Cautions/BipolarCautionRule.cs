@@ -1,0 +1,30 @@
+using Screening.Rules.Contraindications;
+
+namespace Screening.Rules.Cautions;
+
+[Name("RC_BIPOLAR")]
+[Title("Bipolar disorder")]
+[Description("Bipolar I or II disorder without current mood elevation: risk of switch to mania; monitor with the YMRS. Current elevation is CI_CURRENT_MOOD_ELEVATION instead.")]
+[Kind(RuleKind.Relative)]
+[Source("Bipolar-depression RCTs enrolled patients maintained on lithium or valproate; manic symptoms emerged (Diazgranados 2010, PMC3000408) [V]; relative caution [POLICY]", SourceStatus.Policy)]
+[UsesPolicy(nameof(ScreeningPolicy.YmrsElevationMin))]
+public sealed class BipolarCautionRule : ScreeningRule
+{
+    public override void Define()
+    {
+        DiagnosisAnswers diagnoses = null!;
+        InstrumentScores instruments = null!;
+        ScreeningPolicy policy = null!;
+
+        When()
+            .Match(() => diagnoses, d => d.BipolarDisorder == Answer.Yes)
+            .Match(() => instruments)
+            .Match(() => policy)
+            .Having(() => MoodElevation.Assess(diagnoses, instruments, policy).Status != Answer.Yes);
+
+        Then()
+            .Yield(_ => Finding.Present(Self,
+                "Bipolar disorder: ketamine can precipitate a switch to mania; monitor mood (YMRS) and keep a mood stabiliser in place. Specialist review.",
+                new Evidence(Fields.BipolarDisorder.Path, "yes")));
+    }
+}

@@ -1,0 +1,27 @@
+namespace Screening.Rules.Cautions;
+
+[Name("RC_ED_LOW_WEIGHT")]
+[Title("Eating disorder with low weight")]
+[Description("An eating disorder with BMI from 15.0 up to 18.49 and no instability criterion: specialist review. BMI below 15 is URG_ED_MEDICAL_INSTABILITY instead.")]
+[Kind(RuleKind.Relative)]
+[Source("DSM-5 anorexia nervosa severity bands (PMC8674740) [V]; use as a caution [POLICY]", SourceStatus.Policy)]
+[UsesPolicy(nameof(ScreeningPolicy.EdInstabilityBmiBelow))]
+public sealed class EatingDisorderLowWeightCautionRule : ScreeningRule
+{
+    public override void Define()
+    {
+        EatingDisorderStability stability = null!;
+        ClinicalMeasures measures = null!;
+        ScreeningPolicy policy = null!;
+
+        When()
+            .Match(() => stability, s => s.Unstable == Answer.No)
+            .Match(() => policy)
+            .Match(() => measures, m => m.Bmi >= policy.EdInstabilityBmiBelow && m.Bmi < Thresholds.EdLowWeightBmiBelow);
+
+        Then()
+            .Yield(_ => Finding.Present(Self,
+                $"Eating disorder with BMI {measures.Bmi:0.0} kg/m² (from {policy.EdInstabilityBmiBelow} to below {Thresholds.EdLowWeightBmiBelow}) and no sign of medical instability: specialist review, with weight and electrolytes monitored.",
+                new Evidence("vitals.heightCm, vitals.weightKg", $"BMI {measures.Bmi:0.0} kg/m²", $"≥ {policy.EdInstabilityBmiBelow} and < {Thresholds.EdLowWeightBmiBelow} kg/m²")));
+    }
+}

@@ -1,0 +1,45 @@
+using Screening.Rules.Safety;
+
+namespace Screening.Rules.Contraindications;
+
+[Name("CI_SEVERE_UNCONTROLLED_HTN")]
+[Title("Severe uncontrolled hypertension")]
+[Description("Seated blood pressure at or above 180 systolic or 120 diastolic without crisis symptoms is a temporary absolute contraindication: control blood pressure first, then re-screen. Blood pressure is a required field: a missing or out-of-date reading is missing information.")]
+[Kind(RuleKind.Temporary)]
+[Rescreen("once blood pressure is controlled below the severe range")]
+[Source("SPRAVATO USPI (2019) §5.6 'do not administer ... if an increase in BP ... poses a serious risk' [V]; Cohen 2018 poorly controlled cardiovascular disease [P]; thresholds 2017 ACC/AHA >180 and/or >120 [P]; threshold choice [POLICY]", SourceStatus.Published)]
+[UsesPolicy(nameof(ScreeningPolicy.SevereHypertensionSystolic), nameof(ScreeningPolicy.SevereHypertensionDiastolic), nameof(ScreeningPolicy.BloodPressureMaxAgeDays))]
+public sealed class SevereHypertensionContraindicationRule : ScreeningRule
+{
+    public override void Define()
+    {
+        BloodPressureGate gate = null!;
+        VitalSigns vitals = null!;
+        ScreeningPolicy policy = null!;
+
+        When()
+            .Match(() => gate, g => g.Category == BloodPressureCategory.Severe || g.Category == BloodPressureCategory.Unknown)
+            .Match(() => vitals, v => gate.Category == BloodPressureCategory.Unknown || v.HypertensiveCrisisSymptoms != Answer.Yes)
+            .Match(() => policy);
+
+        Then()
+            .Yield(_ => Evaluate(gate, policy));
+    }
+
+    private Finding Evaluate(BloodPressureGate gate, ScreeningPolicy policy)
+    {
+        if (gate.Category == BloodPressureCategory.Unknown)
+        {
+            return Finding.Unknown(Self, gate.Missing);
+        }
+
+        var evidence = gate.Evidence
+            .Select(e => e.Field == Fields.SystolicMmHg.Path ? e with { Threshold = $"≥ {policy.SevereHypertensionSystolic} mmHg" }
+                : e.Field == Fields.DiastolicMmHg.Path ? e with { Threshold = $"≥ {policy.SevereHypertensionDiastolic} mmHg" }
+                : e)
+            .ToArray();
+        return Finding.Present(Self,
+            $"Blood pressure {BloodPressureText.Reading(gate)} is at or above {policy.SevereHypertensionSystolic}/{policy.SevereHypertensionDiastolic} mmHg (severe hypertension) without crisis symptoms: temporarily contraindicated. Control blood pressure first, then re-screen.",
+            evidence);
+    }
+}

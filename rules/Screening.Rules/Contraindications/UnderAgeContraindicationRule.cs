@@ -1,0 +1,24 @@
+namespace Screening.Rules.Contraindications;
+
+[Name("CI_AGE_UNDER_18")]
+[Title("Under 18 years")]
+[Description("Patients under 18 are excluded: esketamine is not approved in paediatric patients, and the program applies the same floor to off-label ketamine. Age comes from the date of birth.")]
+[Kind(RuleKind.Absolute)]
+[Source("SPRAVATO USPI: 'not approved in pediatric (<18 years of age) patients' (§5.5, §8.4) [V]; same floor for off-label ketamine [POLICY]", SourceStatus.Verified)]
+public sealed class UnderAgeContraindicationRule : ScreeningRule
+{
+    public override void Define()
+    {
+        ClinicalMeasures measures = null!;
+
+        When()
+            .Match(() => measures, m => m.AgeYears == null || m.AgeYears < Thresholds.AdultAgeAtLeast);
+
+        Then()
+            .Yield(_ => measures.AgeYears == null
+                ? Finding.Unknown(Self, Fields.DateOfBirth)
+                : Finding.Present(Self,
+                    $"Age {measures.AgeYears} is under {Thresholds.AdultAgeAtLeast}: esketamine is not approved in paediatric patients (SPRAVATO prescribing information), and the program applies the same age floor to off-label ketamine.",
+                    new Evidence(Fields.DateOfBirth.Path, $"age {measures.AgeYears}", $"< {Thresholds.AdultAgeAtLeast} years")));
+    }
+}

@@ -1,0 +1,70 @@
+using Screening.Rules.TreatmentResistance;
+
+namespace Screening.Rules.Indications;
+
+[Name("IND_EATING_DISORDER")]
+[Title("Eating disorder")]
+[Description("A clinician diagnosis (anorexia nervosa, bulimia nervosa, binge-eating disorder), or SCOFF 2 or more with an EDE-Q global score at or above the policy cut-off (4.0), and at least 1 failed evidence-based treatment; medically stable. Off-label ketamine, case series only.")]
+[Kind(RuleKind.Indication)]
+[Indication(RegulatoryStatus.OffLabelKetamine, EvidenceLevel.E4)]
+[Source("SCOFF ≥ 2 (Morgan 1999) [V]; EDE-Q ≥ 4.0 (Mond 2008) [U]; Ragnhildstveit 2022 (Brain Sci 12:382): case series and reports only [V]; failed-treatment count [POLICY]", SourceStatus.Unverified)]
+[UsesPolicy(nameof(ScreeningPolicy.EdeqGlobalCutoff), nameof(ScreeningPolicy.EatingDisorderMinFailedTreatments), nameof(ScreeningPolicy.TrdRequireDistinctAgents), nameof(ScreeningPolicy.TrialMinWeeksAtDose), nameof(ScreeningPolicy.NonResponseMaxImprovementPercent))]
+[Priority(Stage.Indication)]
+public sealed class EatingDisorderIndicationRule : ScreeningRule
+{
+    public override void Define()
+    {
+        DiagnosisAnswers diagnoses = null!;
+        InstrumentScores instruments = null!;
+        ScreeningPolicy policy = null!;
+        IEnumerable<TrialAssessment> trials = null!;
+
+        When()
+            .Match(() => diagnoses)
+            .Match(() => instruments, i => Triggers.EatingDisorder(diagnoses, i))
+            .Match(() => policy)
+            .Query(() => trials, q => q
+                .Match<TrialAssessment>(t => t.Trial.Condition == TrialCondition.EatingDisorder)
+                .Collect());
+
+        Then()
+            .Yield(_ => Evaluate(diagnoses, instruments, policy, trials));
+    }
+
+    private IndicationAssessment Evaluate(DiagnosisAnswers d, InstrumentScores i, ScreeningPolicy policy, IEnumerable<TrialAssessment> trials)
+    {
+        var scoff = Tri.Of(i.ScoffTotal is { } s ? s >= Thresholds.ScoffLikelyAtLeast : null);
+        var edeq = Tri.Of(i.EdeqGlobal is { } e ? e >= policy.EdeqGlobalCutoff : null);
+        var screened = Tri.And(scoff, edeq);
+        var present = Tri.Or(d.EatingDisorder, screened);
+
+        var evidence = new List<Evidence> { new(Fields.EatingDisorder.Path, Tri.Text(d.EatingDisorder)) };
+        if (i.ScoffTotal is { } scoffTotal)
+        {
+            evidence.Add(new Evidence(Fields.ScoffTotal.Path, scoffTotal.ToString(), $"≥ {Thresholds.ScoffLikelyAtLeast}"));
+        }
+
+        if (i.EdeqGlobal is { } edeqGlobal)
+        {
+            evidence.Add(new Evidence(Fields.EdeqGlobal.Path, edeqGlobal.ToString("0.0#"), $"≥ {policy.EdeqGlobalCutoff:0.0}"));
+        }
+
+        var missing = new List<IntakeField>();
+        if (d.EatingDisorder == Answer.Unknown)
+        {
+            missing.Add(Fields.EatingDisorder);
+        }
+
+        if (screened == Answer.Unknown)
+        {
+            missing.AddRange(new[] { (scoff, Fields.ScoffTotal), (edeq, Fields.EdeqGlobal) }.Where(x => x.Item1 == Answer.Unknown).Select(x => x.Item2));
+        }
+
+        return new IndicationCriteria()
+            .Require(present,
+                $"clinician diagnosis: {Tri.Text(d.EatingDisorder)}, SCOFF {i.ScoffTotal?.ToString() ?? "not given"}, EDE-Q global {i.EdeqGlobal?.ToString("0.0#") ?? "not given"} (needs a diagnosis, or SCOFF ≥ {Thresholds.ScoffLikelyAtLeast} with EDE-Q ≥ {policy.EdeqGlobalCutoff:0.0})",
+                evidence, missing)
+            .RequireRefractory(Refractoriness.Assess(trials, policy.EatingDisorderMinFailedTreatments, policy.TrdRequireDistinctAgents), "eating-disorder treatments")
+            .Assess(Metadata);
+    }
+}

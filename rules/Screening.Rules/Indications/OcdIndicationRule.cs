@@ -1,0 +1,40 @@
+using Screening.Rules.TreatmentResistance;
+
+namespace Screening.Rules.Indications;
+
+[Name("IND_OCD")]
+[Title("Obsessive-compulsive disorder")]
+[Description("A clinician OCD diagnosis with Y-BOCS 16 or more (moderate or worse), and at least 2 failed adequate SRI trials or completed ERP. Off-label ketamine; the specification rates the evidence E3/E4 (one small randomised crossover trial positive, one open-label study negative): encoded as E3.")]
+[Kind(RuleKind.Indication)]
+[Indication(RegulatoryStatus.OffLabelKetamine, EvidenceLevel.E3)]
+[Source("Y-BOCS bands (Goodman 1989) [V]; Rodriguez 2013 crossover RCT (PMC3799067) [V]; Bloch 2012 open-label [V]; failed-treatment count [POLICY]", SourceStatus.Verified)]
+[UsesPolicy(nameof(ScreeningPolicy.OcdMinFailedTreatments), nameof(ScreeningPolicy.TrdRequireDistinctAgents), nameof(ScreeningPolicy.TrialMinWeeksAtDose), nameof(ScreeningPolicy.NonResponseMaxImprovementPercent))]
+[Priority(Stage.Indication)]
+public sealed class OcdIndicationRule : ScreeningRule
+{
+    public override void Define()
+    {
+        DiagnosisAnswers diagnoses = null!;
+        InstrumentScores instruments = null!;
+        ScreeningPolicy policy = null!;
+        IEnumerable<TrialAssessment> trials = null!;
+
+        When()
+            .Match(() => diagnoses)
+            .Match(() => instruments, i => Triggers.Ocd(diagnoses, i))
+            .Match(() => policy)
+            .Query(() => trials, q => q
+                .Match<TrialAssessment>(t => t.Trial.Condition == TrialCondition.Ocd)
+                .Collect());
+
+        Then()
+            .Yield(_ => Evaluate(diagnoses, instruments, policy, trials));
+    }
+
+    private IndicationAssessment Evaluate(DiagnosisAnswers d, InstrumentScores i, ScreeningPolicy policy, IEnumerable<TrialAssessment> trials) =>
+        new IndicationCriteria()
+            .RequireYes(d.Ocd, Fields.Ocd, "clinician OCD diagnosis")
+            .RequireAtLeast(i.YbocsTotal, Thresholds.YbocsModerateAtLeast, Fields.YbocsTotal, "Y-BOCS total")
+            .RequireRefractory(Refractoriness.Assess(trials, policy.OcdMinFailedTreatments, policy.TrdRequireDistinctAgents), "SRI trials or ERP courses")
+            .Assess(Metadata);
+}

@@ -1,0 +1,34 @@
+namespace Screening.Rules.Indications;
+
+[Name("IND_MDSI")]
+[Title("Depression with acute suicidal ideation or behaviour (MDSI)")]
+[Description("Major depressive disorder with a current major depressive episode and moderate or high C-SSRS risk. On-label for esketamine with an oral antidepressant, but never a routine referral: high risk goes to the crisis pathway, moderate to a psychiatrist.")]
+[Kind(RuleKind.Indication)]
+[Indication(RegulatoryStatus.OnLabelEsketamine, EvidenceLevel.E1)]
+[Source("SPRAVATO USPI §1: depressive symptoms in adults with MDD with acute suicidal ideation or behavior, in conjunction with an oral antidepressant; not shown to prevent suicide; does not preclude hospitalization [V]", SourceStatus.Verified)]
+[Priority(Stage.Indication)]
+public sealed class SuicidalIdeationDepressionIndicationRule : ScreeningRule
+{
+    public override void Define()
+    {
+        CssrsRisk risk = null!;
+        DiagnosisAnswers diagnoses = null!;
+        InstrumentScores instruments = null!;
+
+        When()
+            .Match(() => risk, r => r.Level == CssrsRiskLevel.Moderate || r.Level == CssrsRiskLevel.High)
+            .Match(() => diagnoses, d => d.BipolarDisorder != Answer.Yes)
+            .Match(() => instruments, i => Triggers.Depression(diagnoses, i));
+
+        Then()
+            .Yield(_ => Evaluate(risk, diagnoses));
+    }
+
+    private IndicationAssessment Evaluate(CssrsRisk risk, DiagnosisAnswers d) =>
+        new IndicationCriteria()
+            .RequireYes(d.MajorDepressiveDisorder, Fields.MajorDepressiveDisorder, "major depressive disorder")
+            .RequireNo(d.BipolarDisorder, Fields.BipolarDisorder, "bipolar disorder")
+            .RequireYes(d.CurrentMajorDepressiveEpisode, Fields.CurrentMajorDepressiveEpisode, "current major depressive episode")
+            .Require(Answer.Yes, $"C-SSRS risk {risk.Level.ToString().ToLowerInvariant()}", risk.Evidence, [])
+            .Assess(Metadata);
+}

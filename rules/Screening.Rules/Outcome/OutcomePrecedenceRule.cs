@@ -1,0 +1,27 @@
+namespace Screening.Rules.Outcome;
+
+[Name("OUTCOME_PRECEDENCE")]
+[Title("Outcome precedence")]
+[Description("Derives the outcome from every finding, indication assessment and the C-SSRS risk, in the precedence of the specification: urgent, contraindicated, insufficient (safety data), not met, insufficient (indication or gate data), specialist review, refer.")]
+[Kind(RuleKind.Outcome)]
+[Source("criteria.md §9 outcome categories and precedence (program design)", SourceStatus.Policy)]
+[Priority(Stage.Outcome)]
+public sealed class OutcomePrecedenceRule : ScreeningRule
+{
+    public override void Define()
+    {
+        CssrsRisk cssrs = null!;
+        InstrumentScores instruments = null!;
+        IEnumerable<Finding> findings = null!;
+        IEnumerable<IndicationAssessment> indications = null!;
+
+        When()
+            .Match(() => cssrs)
+            .Match(() => instruments)
+            .Query(() => findings, q => q.Match<Finding>().Collect())
+            .Query(() => indications, q => q.Match<IndicationAssessment>().Collect());
+
+        Then()
+            .Yield(_ => OutcomePrecedence.Decide(cssrs, instruments.Phq9.Item9, findings, indications));
+    }
+}

@@ -1,0 +1,60 @@
+namespace Screening.Rules;
+
+/// <summary>Three-valued logic over <see cref="Answer"/>: unknown stays unknown unless the known parts decide.</summary>
+public static class Tri
+{
+    public static Answer Of(bool? value) => value switch
+    {
+        true => Answer.Yes,
+        false => Answer.No,
+        null => Answer.Unknown,
+    };
+
+    /// <summary>Yes when all are yes; no when any is no; otherwise unknown.</summary>
+    public static Answer And(params ReadOnlySpan<Answer> answers)
+    {
+        var result = Answer.Yes;
+        foreach (var answer in answers)
+        {
+            if (answer == Answer.No)
+            {
+                return Answer.No;
+            }
+
+            if (answer == Answer.Unknown)
+            {
+                result = Answer.Unknown;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Yes when any is yes; no when all are no; otherwise unknown.</summary>
+    public static Answer Or(params ReadOnlySpan<Answer> answers)
+    {
+        var result = Answer.No;
+        foreach (var answer in answers)
+        {
+            if (answer == Answer.Yes)
+            {
+                return Answer.Yes;
+            }
+
+            if (answer == Answer.Unknown)
+            {
+                result = Answer.Unknown;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The answer as it reads in evidence.</summary>
+    public static string Text(Answer answer) => answer switch
+    {
+        Answer.Yes => "yes",
+        Answer.No => "no",
+        _ => "unknown",
+    };
+}

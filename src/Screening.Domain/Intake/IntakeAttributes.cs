@@ -1,0 +1,38 @@
+namespace Screening.Domain.Intake;
+
+/// <summary>
+/// The question put to the patient or clinician for this field. It is the single source of the wording used by
+/// the OpenAPI document, the FHIR Questionnaire and the "missing information" list of a result.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class QuestionAttribute(string text) : Attribute
+{
+    public string Text { get; } = text;
+}
+
+/// <summary>The UCUM unit of a measured value (e.g. <c>mm[Hg]</c>) and how it reads to a person.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class UnitAttribute(string ucum, string display) : Attribute
+{
+    public string Ucum { get; } = ucum;
+    public string Display { get; } = display;
+}
+
+/// <summary>
+/// Marks a question that is asked only when another answer in the same group is "yes"
+/// (e.g. pregnancy only when able to become pregnant). Drives FHIR <c>enableWhen</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class AskedWhenYesAttribute(string siblingProperty) : Attribute
+{
+    public string SiblingProperty { get; } = siblingProperty;
+}
+
+/// <summary>A LOINC code for the question, where one exists; <see cref="Source"/> says where it was checked.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Class)]
+public sealed class LoincAttribute(string code, string display, string source) : Attribute
+{
+    public string Code { get; } = code;
+    public string Display { get; } = display;
+    public string Source { get; } = source;
+}

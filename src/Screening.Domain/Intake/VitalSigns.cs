@@ -1,0 +1,77 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Screening.Domain.Intake;
+
+/// <summary>
+/// Vital signs (criteria.md §7) and, for a suspected eating disorder, the medical-stability measurements (§6.3).
+/// </summary>
+public sealed record VitalSigns
+{
+    /// <summary>Most recent seated systolic blood pressure, mmHg.</summary>
+    [Question("Most recent seated systolic blood pressure (mmHg)")]
+    [Unit("mm[Hg]", "mmHg")]
+    [Range(50, 300)]
+    public int? SystolicMmHg { get; init; }
+
+    /// <summary>Most recent seated diastolic blood pressure, mmHg.</summary>
+    [Question("Most recent seated diastolic blood pressure (mmHg)")]
+    [Unit("mm[Hg]", "mmHg")]
+    [Range(20, 200)]
+    public int? DiastolicMmHg { get; init; }
+
+    /// <summary>Date of the blood-pressure reading (YYYY-MM-DD). Omitted: measured at this intake (<c>completedOn</c>). Older than the policy's limit (30 days): treated as missing.</summary>
+    [Question("On what date was the blood pressure measured?")]
+    public DateOnly? BloodPressureMeasuredOn { get; init; }
+
+    /// <summary>Symptoms of hypertensive crisis or encephalopathy now: chest pain, shortness of breath, sudden severe headache, visual disturbance, seizure, reduced consciousness, focal neurological deficit.</summary>
+    [Question("Right now, do you have chest pain, shortness of breath, a sudden severe headache, changes in vision, a seizure, reduced consciousness, or new weakness or numbness?")]
+    public Answer HypertensiveCrisisSymptoms { get; init; }
+
+    /// <summary>Resting heart rate, beats per minute.</summary>
+    [Question("Resting heart rate (beats per minute)")]
+    [Unit("/min", "beats/min")]
+    [Range(20, 250)]
+    public int? HeartRateBpm { get; init; }
+
+    /// <summary>Height in centimetres (for the BMI).</summary>
+    [Question("Height (cm)")]
+    [Unit("cm", "cm")]
+    [Range(50.0, 250.0)]
+    public decimal? HeightCm { get; init; }
+
+    /// <summary>Weight in kilograms (for the BMI).</summary>
+    [Question("Weight (kg)")]
+    [Unit("kg", "kg")]
+    [Range(10.0, 400.0)]
+    public decimal? WeightKg { get; init; }
+
+    /// <summary>Body temperature, °C.</summary>
+    [Question("Body temperature (°C)")]
+    [Unit("Cel", "°C")]
+    [Range(25.0, 45.0)]
+    public decimal? TemperatureC { get; init; }
+
+    /// <summary>Orthostatic change: pulse rises by more than 20 bpm or blood pressure drops by more than 10-20 mmHg on standing.</summary>
+    [Question("On standing, does the pulse rise by more than 20 bpm or the blood pressure drop by more than 10-20 mmHg?")]
+    public Answer OrthostaticChange { get; init; }
+
+    /// <summary>Serum potassium, mmol/L (equal to mEq/L).</summary>
+    [Question("Serum potassium (mmol/L)")]
+    [Unit("mmol/L", "mmol/L")]
+    [Range(1.0, 10.0)]
+    public decimal? PotassiumMmolPerL { get; init; }
+
+    /// <summary>Blood glucose, mg/dL.</summary>
+    [Question("Blood glucose (mg/dL)")]
+    [Unit("mg/dL", "mg/dL")]
+    [Range(10, 1000)]
+    public int? GlucoseMgPerDl { get; init; }
+
+    /// <summary>Another electrolyte imbalance (e.g. low phosphate, magnesium or sodium).</summary>
+    [Question("Is there any other electrolyte imbalance (for example low phosphate, magnesium or sodium)?")]
+    public Answer OtherElectrolyteImbalance { get; init; }
+
+    /// <summary>Syncope, dehydration, or hepatic, renal or cardiovascular compromise requiring acute treatment.</summary>
+    [Question("Has there been fainting, dehydration, or liver, kidney or heart problems needing acute treatment?")]
+    public Answer AcuteMedicalCompromise { get; init; }
+}

@@ -1,0 +1,26 @@
+using NRules;
+using NRules.Fluent;
+using Screening.Rules;
+
+namespace Screening.Engine;
+
+/// <summary>Compiles rule classes into an NRules session factory: the one place the engine is configured.</summary>
+public static class RuleSessionFactory
+{
+    /// <summary>Every rule of the ruleset.</summary>
+    public static ISessionFactory CompileAll() => Compile(typeof(ScreeningRule).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && typeof(ScreeningRule).IsAssignableFrom(t)));
+
+    /// <summary>Only the given rule classes (rule tests compile one rule, or a rule with the derivations it rests on).</summary>
+    public static ISessionFactory Compile(IEnumerable<Type> ruleTypes)
+    {
+        var repository = new RuleRepository();
+        repository.Load(spec => spec.From(ruleTypes));
+
+        var compiler = new RuleCompiler();
+        // Facts are identified by reference: two equal answers or findings are still two facts (records compare by value,
+        // which would make NRules reject the second as "already exists").
+        compiler.FactIdentityComparerRegistry.DefaultFactIdentityComparer = ReferenceEqualityComparer.Instance;
+        return compiler.Compile(repository.GetRules());
+    }
+}

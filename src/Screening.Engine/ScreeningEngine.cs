@@ -1,0 +1,55 @@
+using NRules;
+using Screening.Domain.Facts;
+using Screening.Domain.Intake;
+using Screening.Domain.Outcome;
+using Screening.Domain.Policy;
+using Screening.Engine.Catalog;
+using Screening.Engine.Explanation;
+
+namespace Screening.Engine;
+
+/// <summary>
+/// Evaluates questionnaires. The session factory is compiled once (thread-safe, expensive); each evaluation gets its
+/// own session, inserts the answers as a handful of facts, fires, and reads the one outcome the rules derived.
+/// </summary>
+public sealed class ScreeningEngine
+{
+    private readonly ISessionFactory _factory;
+    private readonly ScreeningPolicy _policy;
+    private readonly TimeProvider _time;
+    private readonly ResultBuilder _results;
+
+    public ScreeningEngine(ScreeningPolicy policy, TimeProvider time)
+    {
+        _policy = policy;
+        _time = time;
+        _factory = RuleSessionFactory.CompileAll();
+        Catalog = new RuleCatalog(policy);
+        _results = new ResultBuilder(Catalog, policy);
+    }
+
+    public RuleCatalog Catalog { get; }
+
+    public ScreeningResult Evaluate(ScreeningRequest request)
+    {
+        var decision = Decide(request);
+        var now = _time.GetUtcNow();
+        return _results.Build(decision, Guid.CreateVersion7(now), now);
+    }
+
+    /// <summary>Runs the rules and returns the outcome decision with every fact that explains it.</summary>
+    public OutcomeDecision Decide(ScreeningRequest request)
+    {
+        var session = _factory.CreateSession();
+        IntakeFacts.Insert(session, request, _policy, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
+        session.Fire();
+
+        // Plain enumeration: composing LINQ on the IQueryable would compile an expression tree on every call.
+        foreach (var decision in session.Query<OutcomeDecision>())
+        {
+            return decision;
+        }
+
+        throw new InvalidOperationException("The ruleset derived no outcome.");
+    }
+}
