@@ -32,10 +32,13 @@ public sealed class ScreeningEngine
 
     public ScreeningResult Evaluate(ScreeningRequest request)
     {
-        var decision = Decide(request);
         var now = _time.GetUtcNow();
-        return _results.Build(decision, Guid.CreateVersion7(now), now);
+        return EvaluateAt(request, Guid.CreateVersion7(now), now);
     }
+
+    /// <summary>Evaluates with a given decision id and time: for documentation examples that must not change between runs.</summary>
+    public ScreeningResult EvaluateAt(ScreeningRequest request, Guid decisionId, DateTimeOffset evaluatedAt) =>
+        _results.Build(Decide(request), decisionId, evaluatedAt);
 
     /// <summary>Runs the rules and returns the outcome decision with every fact that explains it.</summary>
     public OutcomeDecision Decide(ScreeningRequest request)

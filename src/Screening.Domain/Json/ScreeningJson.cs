@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace Screening.Domain.Json;
 
@@ -24,6 +26,8 @@ public static class ScreeningJson
         options.RespectRequiredConstructorParameters = true;
         options.MaxDepth = MaxDepth;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        // Readable non-ASCII text (≥, §, °C) in clinical explanations; HTML-sensitive characters stay escaped.
+        options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         return options;
     }

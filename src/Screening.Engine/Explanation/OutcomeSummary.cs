@@ -8,7 +8,7 @@ public static class OutcomeSummary
 {
     public static string For(OutcomeDecision decision, IReadOnlyList<Reason> decisive, IReadOnlyList<string> secondaryTitles)
     {
-        var titles = string.Join("; ", decisive.Select(r => r.Title.ToLowerInvariant()));
+        var titles = string.Join("; ", decisive.Select(r => r.Title));
         return decision.Category switch
         {
             OutcomeCategory.UrgentCrisisReferral =>
@@ -16,7 +16,7 @@ public static class OutcomeSummary
                 + (decision.Subtype == UrgentSubtype.Medical
                     ? "Refer for emergency medical care now; this is not a treatment referral."
                     : "Keep the patient safe and arrange same-day psychiatric crisis evaluation; this is not a treatment referral.")
-                + (secondaryTitles.Count > 0 ? $" Other findings for the receiving clinician: {string.Join("; ", secondaryTitles).ToLowerInvariant()}." : string.Empty),
+                + (secondaryTitles.Count > 0 ? $" Other findings for the receiving clinician: {string.Join("; ", secondaryTitles)}." : string.Empty),
             OutcomeCategory.NotEligibleContraindicated =>
                 $"Not eligible: contraindicated ({titles})."
                 + (decision.Temporary == true ? " The contraindication is temporary: defer and re-screen when it has resolved." : string.Empty),

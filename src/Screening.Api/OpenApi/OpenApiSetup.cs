@@ -1,0 +1,76 @@
+using System.Reflection;
+using Microsoft.OpenApi;
+using Screening.Api.Security;
+
+namespace Screening.Api.OpenApi;
+
+/// <summary>The OpenAPI document (Swashbuckle) and Swagger UI: generated from the code, served in every environment.</summary>
+public static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+    public const string DocumentPath = "/swagger/v1/swagger.json";
+
+    private const string Description = """
+        Screens a patient's intake questionnaire for referral to ketamine or esketamine therapy and answers with a
+        recommendation that explains itself: the outcome category, every rule that decided it with the input values it
+        used and its published source, the candidate indications found, and the questions still to ask.
+
+        **Who calls it:** intake systems (POST a questionnaire as JSON), developers exploring this page, and referral
+        coordinators through EHR integrations.
+
+        **Decision support, not a diagnosis.** The service supports a clinician's referral decision; it diagnoses nothing
+        and decides nothing about dosing. Every rule must be reviewed by a licensed psychiatrist or pain physician before
+        clinical use.
+
+        Unanswered questions are *unknown*, never "no": a result is never "refer" while data that could change it is
+        missing. Outcome categories, in order of precedence: `urgent-crisis-referral`, `not-eligible-contraindicated`,
+        `insufficient-information`, `not-eligible-criteria-not-met`, `refer-with-specialist-review`, `refer`.
+
+        The rule catalog (`GET /v1/rules`) lists every rule with its source and status tag; `GET /v1/ruleset` gives the
+        ruleset version and content hash that every result also carries. Authenticate with the `X-API-Key` header
+        (Authorize button).
+        """;
+
+    public static IServiceCollection AddScreeningOpenApi(this IServiceCollection services) => services
+        .AddEndpointsApiExplorer()
+        .AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "Ketamine / Esketamine Referral Screening API",
+                Version = "v1",
+                Description = Description,
+            });
+            foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Domain.Intake.ScreeningRequest).Assembly, typeof(Engine.ScreeningEngine).Assembly })
+            {
+                var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
+                if (File.Exists(xml))
+                {
+                    options.IncludeXmlComments(xml, includeControllerXmlComments: true);
+                }
+            }
+
+            options.AddSecurityDefinition(ApiKeyOptions.Scheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyOptions.HeaderName,
+                Description = "The client's API key. The service stores only its SHA-256.",
+            });
+            options.SupportNonNullableReferenceTypes();
+            options.SchemaFilter<IntakeSchemaFilter>();
+            options.OperationFilter<SecurityOperationFilter>();
+            options.OperationFilter<ScreeningExamplesFilter>();
+        });
+
+    public static IEndpointConventionBuilder MapScreeningOpenApiDocument(this IEndpointRouteBuilder routes) =>
+        routes.MapSwagger("/swagger/{documentName}/swagger.json", options => options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1).AllowAnonymous();
+
+    public static IApplicationBuilder UseScreeningSwaggerUi(this IApplicationBuilder app) => app.UseSwaggerUI(ui =>
+    {
+        ui.SwaggerEndpoint(DocumentPath, "Screening API v1");
+        ui.DocumentTitle = "Ketamine / Esketamine Referral Screening API";
+        ui.DisplayOperationId();
+        ui.EnableTryItOutByDefault();
+    });
+}

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Authorization;
+using Screening.Api.Hosting;
+using Screening.Api.Logging;
+using Screening.Api.OpenApi;
+using Screening.Api.RuleCatalog;
+using Screening.Api.Screenings;
+using Screening.Api.Security;
+using Screening.Api.Validation;
+using Screening.Domain.Json;
+using Screening.Engine;
+using FluentValidation;
+using Serilog;
+
+// Two-stage Serilog start-up: log start-up failures before configuration is read.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    // Kestrel: no Server header; tight header and request-line limits; 64 KiB bodies unless an endpoint allows more.
+    builder.WebHost.ConfigureKestrel(kestrel =>
+    {
+        kestrel.AddServerHeader = false;
+        kestrel.Limits.MaxRequestBodySize = ScreeningsApi.MaxScreeningBytes;
+        kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+        kestrel.Limits.MaxRequestHeaderCount = 50;
+        kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+    });
+
+    // Logs: levels from appsettings, every sink behind the PHI guard.
+    builder.Services.AddScreeningLogging(builder.Configuration);
+
+    // The rule engine: policy bound and validated from Screening:Policy, rules compiled once.
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddSingleton(PolicyConfiguration.Bind(builder.Configuration));
+    builder.Services.AddSingleton<ScreeningEngine>();
+
+    // Request bodies: one strict JSON contract, read and validated with FluentValidation.
+    builder.Services.ConfigureHttpJsonOptions(json => ScreeningJson.Configure(json.SerializerOptions));
+    builder.Services.AddValidatorsFromAssemblyContaining<ScreeningRequestValidator>(ServiceLifetime.Singleton);
+    builder.Services.AddSingleton<IntakeReader>();
+
+    // Errors are RFC 9457 problem details, with no internals.
+    builder.Services.AddProblemDetails();
+
+    // Intake systems authenticate with X-API-Key; every endpoint needs it unless marked anonymous.
+    var (keyHashes, openDevelopmentAccess) = ApiKeyOptions.FromConfiguration(builder.Configuration, builder.Environment);
+    builder.Services.AddAuthentication(ApiKeyOptions.Scheme)
+        .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyOptions.Scheme, options =>
+        {
+            options.KeyHashes = keyHashes;
+            options.OpenDevelopmentAccess = openDevelopmentAccess;
+        });
+    builder.Services.AddAuthorizationBuilder()
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyOptions.Scheme).RequireAuthenticatedUser().Build());
+
+    // Per-client (or per-IP) rate limits.
+    builder.Services.AddScreeningRateLimiting(builder.Configuration);
+
+    // Ready only after compile and warm-up; not ready from the moment shutdown starts.
+    builder.Services.AddSingleton<Readiness>();
+    builder.Services.AddHealthChecks().AddCheck<Readiness>("ruleset", tags: [HealthApi.ReadyTag]);
+    builder.Services.AddHostedService<RulesetWarmup>();
+    builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Screening:Shutdown:TimeoutSeconds", 30)));
+
+    // The OpenAPI document and Swagger UI are part of the product, served in every environment.
+    builder.Services.AddScreeningOpenApi();
+
+    var app = builder.Build();
+
+    app.UseScreeningRequestLogging();
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    });
+    app.UseStatusCodePages();
+    app.UseSecurityHeaders();
+    app.UseRouting();
+    app.UseAuthentication();
+    app.UseRateLimiter();
+    app.UseScreeningSwaggerUi();
+    app.UseAuthorization();
+
+    app.MapScreeningOpenApiDocument();
+    app.MapHealth();
+    app.MapScreenings();
+    app.MapRuleCatalog();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception exception) when (exception is not HostAbortedException)
+{
+    // Start-up failures (a missing API key, an invalid policy) are configuration, not input: their message is safe to log.
+    Log.Fatal(exception, "The service could not start");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Entry point; public so the tests can host the application.</summary>
+public partial class Program;

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Screening.Api.OpenApi;
+using Screening.Api.Validation;
+using Screening.Domain.Intake;
+using Screening.Domain.Outcome;
+using Screening.Engine;
+using Serilog;
+
+namespace Screening.Api.Screenings;
+
+/// <summary>The screening endpoints: one questionnaire, or a batch of up to 100.</summary>
+public static class ScreeningsApi
+{
+    /// <summary>Largest body of a single screening.</summary>
+    public const int MaxScreeningBytes = 64 * 1024;
+
+    /// <summary>Largest body of a batch.</summary>
+    public const int MaxBatchBytes = 1024 * 1024;
+
+    public static RouteGroupBuilder MapScreenings(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/screenings").WithTags("Screenings").WithAccessProblems();
+
+        group.MapPost("", Screen)
+            .WithName("CreateScreening")
+            .WithSummary("Screen one questionnaire for ketamine / esketamine referral")
+            .WithDescription("Runs the questionnaire through the rule engine and answers with an explained referral recommendation: the outcome category, the rules that decided it with the values they used and their published sources, the indications found, and the questions still to ask. Unanswered questions are unknown, never \"no\". Decision support for a clinician, not a diagnosis.")
+            .Accepts<ScreeningRequest>("application/json")
+            .WithBodyProblems()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxScreeningBytes));
+
+        group.MapPost("/batch", ScreenBatch)
+            .WithName("CreateScreeningBatch")
+            .WithSummary("Screen up to 100 questionnaires in one call")
+            .WithDescription("Evaluates each questionnaire on its own and answers one result per item, in order. An invalid item gets status 400 and a problem naming its fields (prefixed items[index]); the other items are still evaluated.")
+            .Accepts<BatchScreeningRequest>("application/json")
+            .WithBodyProblems()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBatchBytes));
+
+        return group;
+    }
+
+    private static async Task<Results<Ok<ScreeningResult>, ProblemHttpResult>> Screen(
+        HttpRequest request, IntakeReader reader, ScreeningEngine engine, IDiagnosticContext diagnostics, CancellationToken cancellationToken)
+    {
+        var read = await reader.ReadAsync<ScreeningRequest>(request, MaxScreeningBytes, cancellationToken);
+        if (read.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var result = engine.Evaluate(read.Value!);
+        diagnostics.Set("DecisionId", result.DecisionId);
+        diagnostics.Set("OutcomeCategory", JsonNamingPolicy.KebabCaseLower.ConvertName(result.Outcome.Category.ToString()));
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<Ok<BatchScreeningResponse>, ProblemHttpResult>> ScreenBatch(
+        HttpRequest request, IntakeReader reader, ScreeningEngine engine, IDiagnosticContext diagnostics, CancellationToken cancellationToken)
+    {
+        var read = await reader.ReadAsync<BatchScreeningRequest>(request, MaxBatchBytes, cancellationToken);
+        if (read.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var items = read.Value!.Items;
+        var results = new BatchItemResult[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = reader.Parse<ScreeningRequest>(JsonElementBytes(items[i]), $"items[{i}]");
+            results[i] = item.Problem is { } itemProblem
+                ? new BatchItemResult { Index = i, Status = StatusCodes.Status400BadRequest, Problem = (HttpValidationProblemDetails)itemProblem.ProblemDetails }
+                : new BatchItemResult { Index = i, Status = StatusCodes.Status200OK, Result = engine.Evaluate(item.Value!) };
+        }
+
+        diagnostics.Set("BatchSize", items.Count);
+        diagnostics.Set("BatchInvalidItems", results.Count(r => r.Status != StatusCodes.Status200OK));
+        return TypedResults.Ok(new BatchScreeningResponse { Results = results });
+    }
+
+    private static ReadOnlyMemory<byte> JsonElementBytes(System.Text.Json.JsonElement element) =>
+        System.Text.Encoding.UTF8.GetBytes(element.GetRawText());
+}

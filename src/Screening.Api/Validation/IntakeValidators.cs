@@ -1,0 +1,85 @@
+using FluentValidation;
+using Screening.Domain.Intake;
+
+namespace Screening.Api.Validation;
+
+/// <summary>
+/// Validates a questionnaire: the declared ranges and lengths of every group, plus the checks that span fields.
+/// Unknown answers are valid: only impossible ones are rejected.
+/// </summary>
+public sealed class ScreeningRequestValidator : DeclaredLimitsValidator<ScreeningRequest>
+{
+    public ScreeningRequestValidator(TimeProvider time)
+    {
+        // One day of slack for clients a time zone ahead of UTC.
+        DateOnly Latest() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1);
+
+        RuleFor(r => r.CompletedOn).Must(d => d is null || d <= Latest()).WithMessage("must not be in the future");
+        RuleFor(r => r.Patient).SetValidator(new PatientInfoValidator());
+        RuleFor(r => r.Instruments).SetValidator(new InstrumentScoresValidator());
+        RuleForEach(r => r.TreatmentTrials).NotNull().WithMessage("must be an object").SetValidator(new TreatmentTrialValidator());
+        RuleFor(r => r.Vitals).SetValidator(new VitalSignsValidator());
+        RuleFor(r => r.SubstanceUse).SetValidator(new SubstanceUseValidator());
+
+        RuleFor(r => r.Patient.DateOfBirth)
+            .Must((r, born) => born is null || born <= (r.CompletedOn ?? Latest()))
+            .WithMessage("must not be after the date the answers were given")
+            .Must((r, born) => born is null || born >= (r.CompletedOn ?? Latest()).AddYears(-120))
+            .WithMessage("must be within the last 120 years");
+        RuleFor(r => r.Vitals.BloodPressureMeasuredOn)
+            .Must((r, measured) => measured is null || measured <= (r.CompletedOn ?? Latest()))
+            .WithMessage("must not be after the date the answers were given");
+    }
+}
+
+public sealed class PatientInfoValidator : DeclaredLimitsValidator<PatientInfo>
+{
+    public PatientInfoValidator()
+    {
+        RuleFor(p => p.Pregnant)
+            .Must((p, pregnant) => pregnant != Answer.Yes || p.AbleToBecomePregnant != Answer.No)
+            .WithMessage("cannot be yes when ableToBecomePregnant is no");
+    }
+}
+
+public sealed class InstrumentScoresValidator : DeclaredLimitsValidator<InstrumentScores>
+{
+    public InstrumentScoresValidator()
+    {
+        RuleFor(i => i.Phq9).SetValidator(new DeclaredLimitsValidator<Phq9Scores>());
+        RuleFor(i => i.Mdq).SetValidator(new DeclaredLimitsValidator<MdqAnswers>());
+        RuleFor(i => i.Budapest).SetValidator(new DeclaredLimitsValidator<BudapestCriteria>());
+        RuleFor(i => i.Acr2016).SetValidator(new DeclaredLimitsValidator<Acr2016Criteria>());
+        RuleFor(i => i.Phq9.Item9)
+            .Must((i, item9) => item9 is null || i.Phq9.Total is null || item9 <= i.Phq9.Total)
+            .WithMessage("cannot be greater than the PHQ-9 total");
+    }
+}
+
+public sealed class TreatmentTrialValidator : DeclaredLimitsValidator<TreatmentTrial>
+{
+    public TreatmentTrialValidator()
+    {
+        RuleFor(t => t.Drug).NotEmpty().WithMessage("must name the drug or therapy");
+    }
+}
+
+public sealed class VitalSignsValidator : DeclaredLimitsValidator<VitalSigns>
+{
+    public VitalSignsValidator()
+    {
+        RuleFor(v => v.DiastolicMmHg)
+            .Must((v, diastolic) => diastolic is null || v.SystolicMmHg is null || diastolic < v.SystolicMmHg)
+            .WithMessage("must be lower than the systolic pressure");
+    }
+}
+
+public sealed class SubstanceUseValidator : DeclaredLimitsValidator<SubstanceUseAnswers>
+{
+    public SubstanceUseValidator()
+    {
+        RuleFor(s => s.AuditCTotal)
+            .Must((s, auditC) => auditC is null || s.AuditTotal is null || auditC <= s.AuditTotal)
+            .WithMessage("cannot be greater than the AUDIT total (AUDIT-C is its first three items)");
+    }
+}
