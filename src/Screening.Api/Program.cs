@@ -33,7 +33,7 @@ try
 
     // The rule engine: policy bound and validated from Screening:Policy, rules compiled once.
     builder.Services.AddSingleton(TimeProvider.System);
-    builder.Services.AddSingleton(PolicyConfiguration.Bind(builder.Configuration));
+    builder.Services.AddSingleton(services => PolicyConfiguration.Bind(services.GetRequiredService<IConfiguration>()));
     builder.Services.AddSingleton<ScreeningEngine>();
 
     // Request bodies: one strict JSON contract, read and validated with FluentValidation.
@@ -45,24 +45,19 @@ try
     builder.Services.AddProblemDetails();
 
     // Intake systems authenticate with X-API-Key; every endpoint needs it unless marked anonymous.
-    var (keyHashes, openDevelopmentAccess) = ApiKeyOptions.FromConfiguration(builder.Configuration, builder.Environment);
-    builder.Services.AddAuthentication(ApiKeyOptions.Scheme)
-        .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyOptions.Scheme, options =>
-        {
-            options.KeyHashes = keyHashes;
-            options.OpenDevelopmentAccess = openDevelopmentAccess;
-        });
+    builder.Services.AddApiKeyAuthentication();
     builder.Services.AddAuthorizationBuilder()
         .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyOptions.Scheme).RequireAuthenticatedUser().Build());
 
     // Per-client (or per-IP) rate limits.
-    builder.Services.AddScreeningRateLimiting(builder.Configuration);
+    builder.Services.AddScreeningRateLimiting();
 
     // Ready only after compile and warm-up; not ready from the moment shutdown starts.
     builder.Services.AddSingleton<Readiness>();
     builder.Services.AddHealthChecks().AddCheck<Readiness>("ruleset", tags: [HealthApi.ReadyTag]);
     builder.Services.AddHostedService<RulesetWarmup>();
-    builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Screening:Shutdown:TimeoutSeconds", 30)));
+    builder.Services.AddOptions<HostOptions>().Configure<IConfiguration>((host, configuration) =>
+        host.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Screening:Shutdown:TimeoutSeconds", 30)));
 
     // The OpenAPI document and Swagger UI are part of the product, served in every environment.
     builder.Services.AddScreeningOpenApi();

@@ -55,7 +55,7 @@ public sealed class SubstanceUseCautionRule : ScreeningRule
                 reasons.Add($"AUDIT-C {auditC} (≥ {cutOff})");
                 evidence.Add(new Evidence(Fields.AuditCTotal.Path, $"{auditC}", $"≥ {cutOff}"));
             }
-            else if (auditC >= Thresholds.AuditCWomenAtLeast)
+            else if (auditC >= Thresholds.AuditCWomenAtLeast && patient.SexAtBirth == SexAtBirth.Unknown)
             {
                 missing.Add(Fields.SexAtBirth);
             }

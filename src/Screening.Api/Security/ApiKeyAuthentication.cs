@@ -47,6 +47,21 @@ public sealed class ApiKeyOptions : AuthenticationSchemeOptions
     }
 }
 
+public static class ApiKeyAuthentication
+{
+    /// <summary>The API-key scheme, configured from Screening:Auth:ApiKeys and checked at start-up (no key outside Development: no start).</summary>
+    public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(ApiKeyOptions.Scheme)
+            .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyOptions.Scheme, _ => { });
+        services.AddOptions<ApiKeyOptions>(ApiKeyOptions.Scheme)
+            .Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
+                (options.KeyHashes, options.OpenDevelopmentAccess) = ApiKeyOptions.FromConfiguration(configuration, environment))
+            .ValidateOnStart();
+        return services;
+    }
+}
+
 /// <summary>Authenticates intake systems by the <c>X-API-Key</c> header, comparing key hashes in constant time.</summary>
 public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<ApiKeyOptions> options, ILoggerFactory logger, UrlEncoder encoder, IProblemDetailsService problems)
     : AuthenticationHandler<ApiKeyOptions>(options, logger, encoder)

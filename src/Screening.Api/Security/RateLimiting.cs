@@ -10,16 +10,17 @@ namespace Screening.Api.Security;
 /// </summary>
 public static class RateLimiting
 {
-    public static IServiceCollection AddScreeningRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddScreeningRateLimiting(this IServiceCollection services)
     {
-        var permits = configuration.GetValue("Screening:RateLimit:PermitsPerMinute", 600);
-        if (permits < 1)
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((options, configuration) =>
         {
-            throw new InvalidOperationException("Screening:RateLimit:PermitsPerMinute must be at least 1.");
-        }
+            var permits = configuration.GetValue("Screening:RateLimit:PermitsPerMinute", 600);
+            if (permits < 1)
+            {
+                throw new InvalidOperationException("Screening:RateLimit:PermitsPerMinute must be at least 1.");
+            }
 
-        return services.AddRateLimiter(options =>
-        {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 RateLimitPartition.GetFixedWindowLimiter(PartitionKey(context), _ => new FixedWindowRateLimiterOptions
                 {
@@ -29,6 +30,7 @@ public static class RateLimiting
                 }));
             options.OnRejected = RejectAsync;
         });
+        return services;
     }
 
     private static string PartitionKey(HttpContext context) =>

@@ -1,0 +1,115 @@
+using Screening.Rules.TreatmentResistance;
+using Screening.Rules.Tests.Fixtures;
+
+namespace Screening.Rules.Tests.TreatmentResistance;
+
+public class TrialClassificationRuleTests
+{
+    private static TrialAssessment Classify(TreatmentTrial trial, ScreeningPolicy? policy = null) =>
+        Assert.Single(RuleSession.For<TrialClassificationRule>().Evaluate(Intakes.Refer().WithTrials(trial), policy).Yielded<TrialAssessment>());
+
+    private static readonly TreatmentTrial Failed = Intakes.FailedAntidepressant("sertraline");
+
+    [Fact]
+    public void An_adequate_non_responding_current_trial_is_a_failed_adequate_trial() =>
+        Assert.Equal(TrialClassification.FailedAdequate, Classify(Failed).Classification);
+
+    [Theory]
+    [InlineData("6", TrialClassification.FailedAdequate)]
+    [InlineData("5.9", TrialClassification.NotCounted)]
+    public void Needs_6_weeks_at_dose(string weeks, TrialClassification expected) =>
+        Assert.Equal(expected, Classify(Failed with { WeeksAtDose = decimal.Parse(weeks) }).Classification);
+
+    [Fact]
+    public void Counts_4_weeks_under_the_4_week_setting() =>
+        Assert.Equal(TrialClassification.FailedAdequate, Classify(Failed with { WeeksAtDose = 4 }, new ScreeningPolicy { TrialMinWeeksAtDose = 4 }).Classification);
+
+    [Theory]
+    [InlineData(49, TrialClassification.FailedAdequate)]
+    [InlineData(50, TrialClassification.NotCounted)]
+    public void Non_response_is_at_most_49_percent(int improvement, TrialClassification expected) =>
+        Assert.Equal(expected, Classify(Failed with { ImprovementPercent = improvement }).Classification);
+
+    [Theory]
+    [InlineData(24, TrialClassification.FailedAdequate)]
+    [InlineData(25, TrialClassification.NotCounted)]
+    public void The_strict_setting_counts_below_25_percent(int improvement, TrialClassification expected) =>
+        Assert.Equal(expected, Classify(Failed with { ImprovementPercent = improvement }, new ScreeningPolicy { NonResponseMaxImprovementPercent = 24 }).Classification);
+
+    [Theory]
+    [InlineData(ImprovementCategory.Partial, TrialClassification.FailedAdequate)]
+    [InlineData(ImprovementCategory.Response, TrialClassification.NotCounted)]
+    [InlineData(ImprovementCategory.Unknown, TrialClassification.Indeterminate)]
+    public void A_category_is_used_when_no_percentage_is_known(ImprovementCategory category, TrialClassification expected) =>
+        Assert.Equal(expected, Classify(Failed with { ImprovementPercent = null, ImprovementCategory = category }).Classification);
+
+    [Fact]
+    public void An_inadequate_dose_is_not_counted() =>
+        Assert.Equal(TrialClassification.NotCounted, Classify(Failed with { DoseAdequate = Answer.No }).Classification);
+
+    [Fact]
+    public void An_unknown_dose_adequacy_is_indeterminate_and_names_the_field()
+    {
+        var trial = Classify(Failed with { DoseAdequate = Answer.Unknown });
+
+        Assert.Equal(TrialClassification.Indeterminate, trial.Classification);
+        Assert.Equal(["treatmentTrials[0].doseAdequate"], trial.Missing.Select(f => f.Path));
+    }
+
+    [Fact]
+    public void A_previous_episode_is_not_counted() =>
+        Assert.Equal(TrialClassification.NotCounted, Classify(Failed with { CurrentEpisode = Answer.No }).Classification);
+
+    [Fact]
+    public void A_previous_episode_counts_when_the_policy_does_not_require_the_current_one() =>
+        Assert.Equal(TrialClassification.FailedAdequate, Classify(Failed with { CurrentEpisode = Answer.No }, new ScreeningPolicy { TrdRequireCurrentEpisode = false }).Classification);
+
+    [Fact]
+    public void An_early_stop_for_intolerance_is_not_a_failure() =>
+        Assert.Equal(TrialClassification.NotCounted, Classify(Failed with { WeeksAtDose = 2, ReasonStopped = StopReason.Intolerance }).Classification);
+
+    [Fact]
+    public void An_augmentation_is_recorded_but_not_counted() =>
+        Assert.Equal(TrialClassification.NotCounted, Classify(Failed with { Kind = TrialKind.Augmentation }).Classification);
+
+    [Fact]
+    public void Psychotherapy_does_not_count_towards_trd() =>
+        Assert.Equal(TrialClassification.NotCounted, Classify(Failed with { Kind = TrialKind.Psychotherapy }).Classification);
+
+    [Fact]
+    public void Psychotherapy_counts_for_ptsd_whatever_the_episode() =>
+        Assert.Equal(TrialClassification.FailedAdequate,
+            Classify(Failed with { Condition = TrialCondition.Ptsd, Kind = TrialKind.Psychotherapy, Drug = "prolonged exposure", CurrentEpisode = Answer.Unknown }).Classification);
+}
+
+public class RefractorinessTests
+{
+    private static TrialAssessment Trial(int index, string drug, TrialClassification classification) =>
+        new(index, Intakes.FailedAntidepressant(drug), classification, classification.ToString(),
+            classification == TrialClassification.Indeterminate ? [Fields.Trial.WeeksAtDose.At(index)] : []);
+
+    [Fact]
+    public void Two_failed_distinct_agents_meet_two_required() =>
+        Assert.Equal(Answer.Yes, Refractoriness.Assess([Trial(0, "sertraline", TrialClassification.FailedAdequate), Trial(1, "venlafaxine", TrialClassification.FailedAdequate)], 2, distinctAgents: true).Met);
+
+    [Fact]
+    public void The_same_drug_twice_counts_once_when_agents_must_differ() =>
+        Assert.Equal(Answer.No, Refractoriness.Assess([Trial(0, "sertraline", TrialClassification.FailedAdequate), Trial(1, "Sertraline ", TrialClassification.FailedAdequate)], 2, distinctAgents: true).Met);
+
+    [Fact]
+    public void The_same_drug_twice_counts_twice_otherwise() =>
+        Assert.Equal(Answer.Yes, Refractoriness.Assess([Trial(0, "sertraline", TrialClassification.FailedAdequate), Trial(1, "sertraline", TrialClassification.FailedAdequate)], 2, distinctAgents: false).Met);
+
+    [Fact]
+    public void One_failed_and_one_indeterminate_is_indeterminate_and_names_what_is_missing()
+    {
+        var result = Refractoriness.Assess([Trial(0, "sertraline", TrialClassification.FailedAdequate), Trial(1, "venlafaxine", TrialClassification.Indeterminate)], 2, distinctAgents: true);
+
+        Assert.Equal(Answer.Unknown, result.Met);
+        Assert.Equal(["treatmentTrials[1].weeksAtDose"], result.Missing.Select(f => f.Path));
+    }
+
+    [Fact]
+    public void One_failed_trial_alone_does_not_meet_two() =>
+        Assert.Equal(Answer.No, Refractoriness.Assess([Trial(0, "sertraline", TrialClassification.FailedAdequate), Trial(1, "venlafaxine", TrialClassification.NotCounted)], 2, distinctAgents: true).Met);
+}
