@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Screening.Api.Tests.Infrastructure;
+
+namespace Screening.Api.Tests;
+
+/// <summary>Bad input gets a 4xx problem+json that names the field and never repeats what was sent.</summary>
+[Collection(SharedApi.Name)]
+public class ErrorResponseTests(ApiFactory factory)
+{
+    private readonly HttpClient _client = factory.CreateAuthorizedClient();
+
+    private async Task<(HttpStatusCode Status, JsonElement Problem)> PostAsync(HttpContent content)
+    {
+        var response = await _client.PostAsync("/v1/screenings", content);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, body.RootElement.Clone());
+    }
+
+    private static string[] ErrorFields(JsonElement problem) =>
+        problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToArray();
+
+    [Fact]
+    public async Task Malformed_json_is_a_400_naming_the_body()
+    {
+        var (status, problem) = await PostAsync(JsonContent.Of("{not json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["body"], ErrorFields(problem));
+    }
+
+    [Fact]
+    public async Task An_unknown_property_is_a_400_naming_its_parent_without_repeating_it()
+    {
+        var (status, problem) = await PostAsync(JsonContent.Of("""{"patient":{"favouriteColour":"blue"}}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["patient"], ErrorFields(problem));
+        Assert.DoesNotContain("favouriteColour", problem.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Text_plain_is_a_415()
+    {
+        var (status, _) = await PostAsync(new StringContent("{}", Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
+    }
+
+    [Fact]
+    public async Task A_charset_other_than_utf8_is_a_415()
+    {
+        var (status, _) = await PostAsync(new StringContent("{}", Encoding.Latin1, "application/json"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
+    }
+
+    [Fact]
+    public async Task Every_out_of_range_field_is_named()
+    {
+        var (status, problem) = await PostAsync(JsonContent.Of("""{"instruments":{"phq9":{"total":28},"gad7Total":-1},"vitals":{"systolicMmHg":301}}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["instruments.gad7Total", "instruments.phq9.total", "vitals.systolicMmHg"], ErrorFields(problem).Order(StringComparer.Ordinal));
+        Assert.Equal("must be from 0 to 27", problem.GetProperty("errors").GetProperty("instruments.phq9.total")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_number_sent_as_a_string_is_rejected_with_what_the_field_expects()
+    {
+        var (status, problem) = await PostAsync(JsonContent.Of("""{"vitals":{"systolicMmHg":"120"}}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("must be a whole number from 50 to 300", problem.GetProperty("errors").GetProperty("vitals.systolicMmHg")[0].GetString());
+    }
+
+    [Fact]
+    public async Task An_invalid_answer_lists_the_allowed_values()
+    {
+        var (_, problem) = await PostAsync(JsonContent.Of("""{"patient":{"pregnant":"maybe"}}"""));
+
+        Assert.Equal("must be one of: unknown, yes, no", problem.GetProperty("errors").GetProperty("patient.pregnant")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_duplicate_property_is_rejected()
+    {
+        var (status, problem) = await PostAsync(JsonContent.Of("""{"vitals":{"systolicMmHg":120,"systolicMmHg":190}}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["body"], ErrorFields(problem));
+    }
+
+    [Fact]
+    public async Task Nesting_deeper_than_32_is_rejected()
+    {
+        var deep = new string('[', 40) + new string(']', 40);
+        var (status, _) = await PostAsync(JsonContent.Of($$$"""{"patient":{"x":{{{deep}}}}}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+    }
+
+    [Fact]
+    public async Task A_treatment_trial_without_its_required_fields_names_them()
+    {
+        var (_, problem) = await PostAsync(JsonContent.Of("""{"treatmentTrials":[{"drug":"sertraline"}]}"""));
+
+        Assert.Equal("must be a JSON object with condition, kind, drug", problem.GetProperty("errors").GetProperty("treatmentTrials[0]")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Impossible_combinations_are_named()
+    {
+        var (_, problem) = await PostAsync(JsonContent.Of("""{"instruments":{"phq9":{"total":2,"item9":3}},"vitals":{"systolicMmHg":80,"diastolicMmHg":90}}"""));
+
+        Assert.Equal(["instruments.phq9.item9", "vitals.diastolicMmHg"], ErrorFields(problem).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("42")]
+    public async Task A_body_that_is_not_an_object_is_a_400(string body)
+    {
+        var (status, problem) = await PostAsync(JsonContent.Of(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["body"], ErrorFields(problem));
+    }
+
+    [Fact]
+    public async Task An_unknown_route_is_a_404_problem()
+    {
+        var response = await _client.GetAsync("/v1/nothing-here");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
