@@ -1,0 +1,30 @@
+# Multi-stage build of the screening API. Base images and the NuGet source are build arguments so the image can be
+# built from a mirror or local bases; the defaults are the official .NET 10 images and nuget.org.
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk
+ARG SDK_TAG=10.0
+ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet
+ARG RUNTIME_TAG=10.0
+
+FROM ${SDK_IMAGE}:${SDK_TAG} AS build
+ARG NUGET_SOURCE=https://api.nuget.org/v3/index.json
+WORKDIR /src
+COPY global.json nuget.config Directory.Build.props Directory.Packages.props ./
+COPY src/Screening.Domain/Screening.Domain.csproj src/Screening.Domain/
+COPY src/Screening.Engine/Screening.Engine.csproj src/Screening.Engine/
+COPY src/Screening.Api/Screening.Api.csproj src/Screening.Api/
+COPY rules/Screening.Rules/Screening.Rules.csproj rules/Screening.Rules/
+RUN dotnet restore src/Screening.Api/Screening.Api.csproj --source "${NUGET_SOURCE}"
+COPY src/ src/
+COPY rules/ rules/
+RUN dotnet publish src/Screening.Api/Screening.Api.csproj --configuration Release --no-restore --output /app
+
+FROM ${RUNTIME_IMAGE}:${RUNTIME_TAG} AS runtime
+WORKDIR /app
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    ASPNETCORE_ENVIRONMENT=Production \
+    DOTNET_EnableDiagnostics=0
+COPY --from=build /app ./
+# The non-root "app" user of the official images (UID 1654); numeric so it also works with other bases.
+USER 1654
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "Screening.Api.dll"]
