@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Screening.Api.OpenApi;
 
 namespace Screening.Api.Hosting;
 
@@ -15,7 +16,7 @@ public static class HealthApi
 
     public static RouteGroupBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/health").WithTags("Health").AllowAnonymous();
+        var group = routes.MapGroup("/health").WithTags("Health").AllowAnonymous().WithRateLimitProblem();
 
         group.MapGet("/live", Live)
             .WithName("GetLiveness")
@@ -25,7 +26,8 @@ public static class HealthApi
         group.MapGet("/ready", Ready)
             .WithName("GetReadiness")
             .WithSummary("Readiness: the rules are compiled and warmed up")
-            .WithDescription("200 once the ruleset is compiled and a warm-up evaluation has run; 503 while warming up and from the moment shutdown begins, so load balancers stop sending traffic before in-flight requests are drained.");
+            .WithDescription("200 once the ruleset is compiled and a warm-up evaluation has run; 503 while warming up and from the moment shutdown begins, so load balancers stop sending traffic before in-flight requests are drained.")
+            .Produces<HealthStatus>(StatusCodes.Status503ServiceUnavailable);
 
         return group;
     }

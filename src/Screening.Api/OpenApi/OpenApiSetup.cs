@@ -40,7 +40,10 @@ public static class OpenApiSetup
                 Title = "Ketamine / Esketamine Referral Screening API",
                 Version = "v1",
                 Description = Description,
+                License = new OpenApiLicense { Name = "Proprietary; clinical decision support for internal use", Identifier = "LicenseRef-Proprietary" },
             });
+            // Relative: "Try it out" calls whichever host serves the document.
+            options.AddServer(new OpenApiServer { Url = "/", Description = "This service" });
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Domain.Intake.ScreeningRequest).Assembly, typeof(Engine.ScreeningEngine).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
@@ -59,8 +62,10 @@ public static class OpenApiSetup
             });
             options.SupportNonNullableReferenceTypes();
             options.SchemaFilter<IntakeSchemaFilter>();
+            options.SchemaFilter<ContractSchemaFilter>();
             options.OperationFilter<SecurityOperationFilter>();
             options.OperationFilter<ScreeningExamplesFilter>();
+            options.DocumentFilter<TagDescriptionsFilter>();
         });
 
     public static IEndpointConventionBuilder MapScreeningOpenApiDocument(this IEndpointRouteBuilder routes) =>
@@ -71,6 +76,5 @@ public static class OpenApiSetup
         ui.SwaggerEndpoint(DocumentPath, "Screening API v1");
         ui.DocumentTitle = "Ketamine / Esketamine Referral Screening API";
         ui.DisplayOperationId();
-        ui.EnableTryItOutByDefault();
     });
 }

@@ -1,0 +1,52 @@
+// Swagger UI, as a developer uses it: authorize with an API key, then Try it out on POST /v1/screenings with each
+// named example, and check that the rendered response is 200 with the example's category.
+// Usage: node tests/browser/swagger-ui.mjs <base url> <api key> <screenshot directory>
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch } from './chromium.mjs';
+
+const [baseUrl, apiKey, screenshots] = process.argv.slice(2);
+const examples = ['refer', 'refer-with-specialist-review', 'not-eligible-criteria-not-met',
+  'insufficient-information', 'not-eligible-contraindicated', 'urgent-crisis-referral'];
+mkdirSync(screenshots, { recursive: true });
+
+const context = await launch();
+try {
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  await page.goto(`${baseUrl}/swagger/index.html`);
+
+  await page.locator('.auth-wrapper button.authorize').click();
+  await page.locator('.modal-ux input').first().fill(apiKey);
+  await page.locator('.modal-ux .auth-btn-wrapper button.authorize').click();
+  await page.locator('.modal-ux button.btn-done').click();
+
+  const operation = page.locator('#operations-Screenings-CreateScreening');
+  await operation.locator('.opblock-summary-control').click();
+  await operation.locator('button.try-out__btn').click();
+
+  const failures = [];
+  for (const name of examples) {
+    await operation.locator('.opblock-section-request-body select.examples-select-element').selectOption(name);
+    await operation.locator('button.execute').click();
+    const status = operation.locator('.live-responses-table .response .response-col_status');
+    await status.waitFor();
+    const code = (await status.innerText()).trim();
+    const body = JSON.parse(await operation.locator('.live-responses-table .response-col_description .microlight').first().innerText());
+    const category = body?.outcome?.category;
+    console.log(`${name}: ${code} ${category}`);
+    if (code !== '200' || category !== name) {
+      failures.push(`${name}: got ${code} ${category}`);
+    }
+    await status.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshots, `swagger-ui-${name}.png`), fullPage: false });
+    await operation.locator('button.btn-clear').click();
+  }
+
+  if (failures.length > 0) {
+    console.error(failures.join('\n'));
+    process.exitCode = 1;
+  }
+} finally {
+  await context.close();
+}
