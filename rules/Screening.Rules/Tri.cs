@@ -50,6 +50,15 @@ public static class Tri
         return result;
     }
 
+    /// <summary>
+    /// True when any answer is not "no": the rule may find something (yes) or something is missing (unknown).
+    /// Fixed arities rather than params, because rule conditions are expression trees.
+    /// </summary>
+    public static bool AnyOpen(Answer first, Answer second) => first != Answer.No || second != Answer.No;
+
+    /// <inheritdoc cref="AnyOpen(Answer, Answer)"/>
+    public static bool AnyOpen(Answer first, Answer second, Answer third) => AnyOpen(first, second) || third != Answer.No;
+
     /// <summary>The answer as it reads in evidence.</summary>
     public static string Text(Answer answer) => answer switch
     {

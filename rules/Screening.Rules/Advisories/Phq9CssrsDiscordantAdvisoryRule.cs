@@ -10,19 +10,19 @@ public sealed class Phq9CssrsDiscordantAdvisoryRule : ScreeningRule
     public override void Define()
     {
         CssrsRisk risk = null!;
-        InstrumentScores instruments = null!;
+        Intake intake = null!;
 
         When()
             .Match(() => risk, r => r.Level != CssrsRiskLevel.Unknown)
-            .Match(() => instruments, i => i.Phq9.Item9 != null)
-            .Having(() => (instruments.Phq9.Item9 >= Thresholds.Phq9Item9PositiveAtLeast) == (risk.Level == CssrsRiskLevel.None));
+            .Match(() => intake, x => x.Instruments.Phq9.Item9 != null)
+            .Having(() => (intake.Instruments.Phq9.Item9 >= Thresholds.Phq9Item9PositiveAtLeast) == (risk.Level == CssrsRiskLevel.None));
 
         Then()
             .Yield(_ => Finding.Present(Self,
-                instruments.Phq9.Item9 >= Thresholds.Phq9Item9PositiveAtLeast
-                    ? $"PHQ-9 item 9 is {instruments.Phq9.Item9} but every C-SSRS item is 'no': a clinician should reconcile the two; the C-SSRS governs routing."
+                intake.Instruments.Phq9.Item9 >= Thresholds.Phq9Item9PositiveAtLeast
+                    ? $"PHQ-9 item 9 is {intake.Instruments.Phq9.Item9} but every C-SSRS item is 'no': a clinician should reconcile the two; the C-SSRS governs routing."
                     : "PHQ-9 item 9 is 0 but the C-SSRS screener is positive: a clinician should reconcile the two; the C-SSRS governs routing.",
-                new Evidence(Fields.Phq9Item9.Path, $"{instruments.Phq9.Item9}", $"≥ {Thresholds.Phq9Item9PositiveAtLeast}"),
+                new Evidence(Fields.Phq9Item9.Path, $"{intake.Instruments.Phq9.Item9}", $"≥ {Thresholds.Phq9Item9PositiveAtLeast}"),
                 new Evidence("instruments.cssrs", risk.Level.ToString().ToLowerInvariant())));
     }
 }

@@ -9,10 +9,10 @@ public sealed class ReassessWhenSoberAdvisoryRule : ScreeningRule
 {
     public override void Define()
     {
-        SubstanceUseAnswers substance = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => substance, s => s.IntoxicatedOrWithdrawingNow == Answer.Yes);
+            .Match(() => intake, x => x.SubstanceUse.IntoxicatedOrWithdrawingNow == Answer.Yes);
 
         Then()
             .Yield(_ => Finding.Present(Self,

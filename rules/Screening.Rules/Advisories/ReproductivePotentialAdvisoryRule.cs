@@ -9,10 +9,10 @@ public sealed class ReproductivePotentialAdvisoryRule : ScreeningRule
 {
     public override void Define()
     {
-        PatientInfo patient = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => patient, p => p.AbleToBecomePregnant == Answer.Yes);
+            .Match(() => intake, x => x.Patient.AbleToBecomePregnant == Answer.Yes);
 
         Then()
             .Yield(_ => Finding.Present(Self,

@@ -9,15 +9,15 @@ public sealed class TransportRequiredAdvisoryRule : ScreeningRule
 {
     public override void Define()
     {
-        LogisticsAnswers logistics = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => logistics);
+            .Match(() => intake);
 
         Then()
             .Yield(_ => Finding.Present(Self,
                 "The patient must not drive or operate machinery until the next day after a restful sleep, and needs someone to take them home after each session (SPRAVATO prescribing information §5.8). "
-                + (logistics.TransportHomeArranged == Answer.Yes ? "Transport home is arranged." : "Transport home is not yet confirmed: arrange it before the first session."),
-                new Evidence(Fields.TransportHomeArranged.Path, Tri.Text(logistics.TransportHomeArranged))));
+                + (intake.Logistics.TransportHomeArranged == Answer.Yes ? "Transport home is arranged." : "Transport home is not yet confirmed: arrange it before the first session."),
+                new Evidence(Fields.TransportHomeArranged.Path, Tri.Text(intake.Logistics.TransportHomeArranged))));
     }
 }

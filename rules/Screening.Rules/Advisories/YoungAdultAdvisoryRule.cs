@@ -9,14 +9,14 @@ public sealed class YoungAdultAdvisoryRule : ScreeningRule
 {
     public override void Define()
     {
-        ClinicalMeasures measures = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => measures, m => m.AgeYears >= Thresholds.AdultAgeAtLeast && m.AgeYears <= Thresholds.YoungAdultAgeAtMost);
+            .Match(() => intake, x => x.Measures.AgeYears >= Thresholds.AdultAgeAtLeast && x.Measures.AgeYears <= Thresholds.YoungAdultAgeAtMost);
 
         Then()
             .Yield(_ => Finding.Present(Self,
-                $"Age {measures.AgeYears}: antidepressants carry a boxed warning of more suicidal thoughts and behaviours in patients aged 24 or younger; monitor closely for worsening and emergent suicidality (SPRAVATO prescribing information §5.5).",
-                new Evidence(Fields.DateOfBirth.Path, $"age {measures.AgeYears}", $"{Thresholds.AdultAgeAtLeast}-{Thresholds.YoungAdultAgeAtMost} years")));
+                $"Age {intake.Measures.AgeYears}: antidepressants carry a boxed warning of more suicidal thoughts and behaviours in patients aged 24 or younger; monitor closely for worsening and emergent suicidality (SPRAVATO prescribing information §5.5).",
+                new Evidence(Fields.DateOfBirth.Path, $"age {intake.Measures.AgeYears}", $"{Thresholds.AdultAgeAtLeast}-{Thresholds.YoungAdultAgeAtMost} years")));
     }
 }

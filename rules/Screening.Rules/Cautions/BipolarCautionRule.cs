@@ -12,15 +12,11 @@ public sealed class BipolarCautionRule : ScreeningRule
 {
     public override void Define()
     {
-        DiagnosisAnswers diagnoses = null!;
-        InstrumentScores instruments = null!;
-        ScreeningPolicy policy = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => diagnoses, d => d.BipolarDisorder == Answer.Yes)
-            .Match(() => instruments)
-            .Match(() => policy)
-            .Having(() => MoodElevation.Assess(diagnoses, instruments, policy).Status != Answer.Yes);
+            .Match(() => intake, x => x.Diagnoses.BipolarDisorder == Answer.Yes)
+            .Having(() => MoodElevation.StatusOf(intake.Diagnoses, intake.Instruments, intake.Policy) != Answer.Yes);
 
         Then()
             .Yield(_ => Finding.Present(Self,

@@ -9,13 +9,13 @@ public sealed class BreastfeedingCautionRule : ScreeningRule
 {
     public override void Define()
     {
-        PatientInfo patient = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => patient, a => a.Breastfeeding != Answer.No);
+            .Match(() => intake, x => x.Patient.Breastfeeding != Answer.No);
 
         Then()
-            .Yield(_ => FromAnswer(patient.Breastfeeding, Fields.Breastfeeding,
+            .Yield(_ => FromAnswer(intake.Patient.Breastfeeding, Fields.Breastfeeding,
                 "Currently breastfeeding: esketamine is present in human milk, and women are advised not to breastfeed during treatment (SPRAVATO prescribing information §8.2). Specialist review."));
     }
 }

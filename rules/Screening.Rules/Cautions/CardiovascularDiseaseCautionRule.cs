@@ -10,45 +10,36 @@ public sealed class CardiovascularDiseaseCautionRule : ScreeningRule
 {
     public override void Define()
     {
-        ContraindicationAnswers answers = null!;
-        VitalSigns vitals = null!;
-        ScreeningPolicy policy = null!;
-        Finding? finding = null;
+        Intake intake = null!;
 
         When()
-            .Match(() => answers)
-            .Match(() => vitals)
-            .Match(() => policy)
-            .Let(() => finding, () => Evaluate(answers, vitals, policy))
-            .Having(() => finding != null);
+            .Match(() => intake, x => Tri.AnyOpen(x.Contraindications.OtherCardiovascularOrCerebrovascularDisease, RecentEventAsCaution(x)) || AbnormalHeartRate(x) != null);
 
         Then()
-            .Yield(_ => finding!);
+            .Yield(_ => Evaluate(intake));
     }
 
-    private Finding? Evaluate(ContraindicationAnswers answers, VitalSigns vitals, ScreeningPolicy policy)
+    // Under the US label alone a recent event is not a contraindication, but it still needs careful assessment.
+    private static Answer RecentEventAsCaution(Intake intake) =>
+        intake.Policy.RecentCardiovascularEventIsAbsolute ? Answer.No : intake.Contraindications.CardiovascularEventPast6Weeks;
+
+    // The optional, unsourced heart-rate gate of criteria.md §7 (off by default).
+    private static int? AbnormalHeartRate(Intake intake) =>
+        intake.Policy is { HeartRateGateEnabled: true } policy && intake.Vitals.HeartRateBpm is { } rate
+        && (rate < policy.HeartRateGateBelow || rate > policy.HeartRateGateAbove) ? rate : null;
+
+    private Finding Evaluate(Intake intake)
     {
-        var items = new List<(Answer, IntakeField, string)>
-        {
-            (answers.OtherCardiovascularOrCerebrovascularDisease, Fields.OtherCardiovascularDisease, "cardiovascular or cerebrovascular disease"),
-        };
-
-        // Under the US label alone a recent event is not a contraindication, but it still needs careful assessment.
-        if (!policy.RecentCardiovascularEventIsAbsolute)
-        {
-            items.Add((answers.CardiovascularEventPast6Weeks, Fields.CardiovascularEventPast6Weeks, "a cardiovascular event in the last 6 weeks"));
-        }
-
         var finding = FromAnyAnswer(
             what => $"History of {what} reported: carefully assess whether the benefits outweigh the risks before treatment (SPRAVATO prescribing information §5.6). Specialist review.",
-            [.. items]);
-
-        if (finding is { IsPresent: true } || !policy.HeartRateGateEnabled || vitals.HeartRateBpm is not { } rate
-            || (rate >= policy.HeartRateGateBelow && rate <= policy.HeartRateGateAbove))
+            (intake.Contraindications.OtherCardiovascularOrCerebrovascularDisease, Fields.OtherCardiovascularDisease, "cardiovascular or cerebrovascular disease"),
+            (RecentEventAsCaution(intake), Fields.CardiovascularEventPast6Weeks, "a cardiovascular event in the last 6 weeks"));
+        if (finding is { IsPresent: true } || AbnormalHeartRate(intake) is not { } rate)
         {
-            return finding;
+            return finding!;
         }
 
+        var policy = intake.Policy;
         return Finding.Present(Self,
             $"Abnormal resting heart rate {rate} bpm (program policy gate: below {policy.HeartRateGateBelow} or above {policy.HeartRateGateAbove}): clinician review of cardiovascular status.",
             new Evidence(Fields.HeartRateBpm.Path, $"{rate} bpm", $"< {policy.HeartRateGateBelow} or > {policy.HeartRateGateAbove} bpm"));

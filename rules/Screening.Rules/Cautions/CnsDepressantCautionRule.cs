@@ -9,23 +9,18 @@ public sealed class CnsDepressantCautionRule : ScreeningRule
 {
     public override void Define()
     {
-        CurrentMedications medications = null!;
-        SubstanceUseAnswers substance = null!;
-        Finding? finding = null;
+        Intake intake = null!;
 
         When()
-            .Match(() => medications)
-            .Match(() => substance)
-            .Let(() => finding, () => Evaluate(medications, substance))
-            .Having(() => finding != null);
+            .Match(() => intake, x => Tri.AnyOpen(x.Medications.BenzodiazepinesOrSedatives, x.Medications.Opioids, x.SubstanceUse.HeavyAlcoholUse));
 
         Then()
-            .Yield(_ => finding!);
+            .Yield(_ => Evaluate(intake.Medications, intake.SubstanceUse));
     }
 
-    private Finding? Evaluate(CurrentMedications medications, SubstanceUseAnswers substance) => FromAnyAnswer(
+    private Finding Evaluate(CurrentMedications medications, SubstanceUseAnswers substance) => FromAnyAnswer(
         what => $"Regular CNS depressants ({what}): more sedation with esketamine; monitor closely (SPRAVATO prescribing information §5.1). Specialist review.",
         (medications.BenzodiazepinesOrSedatives, Fields.BenzodiazepinesOrSedatives, "benzodiazepines or other sedatives"),
         (medications.Opioids, Fields.Opioids, "opioids"),
-        (substance.HeavyAlcoholUse, Fields.HeavyAlcoholUse, "heavy alcohol use"));
+        (substance.HeavyAlcoholUse, Fields.HeavyAlcoholUse, "heavy alcohol use"))!;
 }

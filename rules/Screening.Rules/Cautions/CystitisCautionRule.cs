@@ -9,13 +9,13 @@ public sealed class CystitisCautionRule : ScreeningRule
 {
     public override void Define()
     {
-        ContraindicationAnswers answers = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => answers, a => a.CystitisOrUrinarySymptoms != Answer.No);
+            .Match(() => intake, x => x.Contraindications.CystitisOrUrinarySymptoms != Answer.No);
 
         Then()
-            .Yield(_ => FromAnswer(answers.CystitisOrUrinarySymptoms, Fields.CystitisOrUrinarySymptoms,
+            .Yield(_ => FromAnswer(intake.Contraindications.CystitisOrUrinarySymptoms, Fields.CystitisOrUrinarySymptoms,
                 "Interstitial cystitis, bladder pain or urinary symptoms reported: ketamine and esketamine can cause ulcerative or interstitial cystitis (SPRAVATO prescribing information, warnings). Specialist review and urinary symptom monitoring."));
     }
 }

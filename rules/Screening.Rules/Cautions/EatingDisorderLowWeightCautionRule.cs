@@ -11,17 +11,15 @@ public sealed class EatingDisorderLowWeightCautionRule : ScreeningRule
     public override void Define()
     {
         EatingDisorderStability stability = null!;
-        ClinicalMeasures measures = null!;
-        ScreeningPolicy policy = null!;
+        Intake intake = null!;
 
         When()
             .Match(() => stability, s => s.Unstable == Answer.No)
-            .Match(() => policy)
-            .Match(() => measures, m => m.Bmi >= policy.EdInstabilityBmiBelow && m.Bmi < Thresholds.EdLowWeightBmiBelow);
+            .Match(() => intake, x => x.Measures.Bmi >= x.Policy.EdInstabilityBmiBelow && x.Measures.Bmi < Thresholds.EdLowWeightBmiBelow);
 
         Then()
             .Yield(_ => Finding.Present(Self,
-                $"Eating disorder with BMI {measures.Bmi:0.0} kg/m² (from {policy.EdInstabilityBmiBelow} to below {Thresholds.EdLowWeightBmiBelow}) and no sign of medical instability: specialist review, with weight and electrolytes monitored.",
-                new Evidence("vitals.heightCm, vitals.weightKg", $"BMI {measures.Bmi:0.0} kg/m²", $"≥ {policy.EdInstabilityBmiBelow} and < {Thresholds.EdLowWeightBmiBelow} kg/m²")));
+                $"Eating disorder with BMI {intake.Measures.Bmi:0.0} kg/m² (from {intake.Policy.EdInstabilityBmiBelow} to below {Thresholds.EdLowWeightBmiBelow}) and no sign of medical instability: specialist review, with weight and electrolytes monitored.",
+                new Evidence("vitals.heightCm, vitals.weightKg", $"BMI {intake.Measures.Bmi:0.0} kg/m²", $"≥ {intake.Policy.EdInstabilityBmiBelow} and < {Thresholds.EdLowWeightBmiBelow} kg/m²")));
     }
 }

@@ -9,13 +9,13 @@ public sealed class GlaucomaOrEyeRiskCautionRule : ScreeningRule
 {
     public override void Define()
     {
-        ContraindicationAnswers answers = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => answers, a => a.GlaucomaOrEyeRisk != Answer.No);
+            .Match(() => intake, x => x.Contraindications.GlaucomaOrEyeRisk != Answer.No);
 
         Then()
-            .Yield(_ => FromAnswer(answers.GlaucomaOrEyeRisk, Fields.GlaucomaOrEyeRisk,
+            .Yield(_ => FromAnswer(intake.Contraindications.GlaucomaOrEyeRisk, Fields.GlaucomaOrEyeRisk,
                 "Untreated glaucoma, raised eye pressure, an eye injury or planned eye surgery reported: ketamine can raise intraocular pressure (Cohen 2018; excluded from the phase 3 trials). Specialist review."));
     }
 }

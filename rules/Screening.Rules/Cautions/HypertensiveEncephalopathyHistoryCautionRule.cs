@@ -9,13 +9,13 @@ public sealed class HypertensiveEncephalopathyHistoryCautionRule : ScreeningRule
 {
     public override void Define()
     {
-        ContraindicationAnswers answers = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => answers, a => a.HypertensiveEncephalopathyHistory != Answer.No);
+            .Match(() => intake, x => x.Contraindications.HypertensiveEncephalopathyHistory != Answer.No);
 
         Then()
-            .Yield(_ => FromAnswer(answers.HypertensiveEncephalopathyHistory, Fields.HypertensiveEncephalopathyHistory,
+            .Yield(_ => FromAnswer(intake.Contraindications.HypertensiveEncephalopathyHistory, Fields.HypertensiveEncephalopathyHistory,
                 "History of hypertensive encephalopathy reported: more intensive blood-pressure monitoring is warranted, because even small rises can cause encephalopathy (SPRAVATO prescribing information §5.6). Specialist review."));
     }
 }

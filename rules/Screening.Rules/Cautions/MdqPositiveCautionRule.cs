@@ -9,14 +9,12 @@ public sealed class MdqPositiveCautionRule : ScreeningRule
 {
     public override void Define()
     {
-        DiagnosisAnswers diagnoses = null!;
-        InstrumentScores instruments = null!;
+        Intake intake = null!;
         Finding? finding = null;
 
         When()
-            .Match(() => diagnoses, d => d.BipolarDisorder != Answer.Yes)
-            .Match(() => instruments, i => Mdq.Administered(i.Mdq))
-            .Let(() => finding, () => Evaluate(instruments.Mdq))
+            .Match(() => intake, x => x.Diagnoses.BipolarDisorder != Answer.Yes, x => Mdq.Administered(x.Instruments.Mdq))
+            .Let(() => finding, () => Evaluate(intake.Instruments.Mdq))
             .Having(() => finding != null);
 
         Then()

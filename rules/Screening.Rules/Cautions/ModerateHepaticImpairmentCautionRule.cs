@@ -9,10 +9,10 @@ public sealed class ModerateHepaticImpairmentCautionRule : ScreeningRule
 {
     public override void Define()
     {
-        ContraindicationAnswers answers = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => answers, a => a.HepaticImpairment == HepaticImpairment.Moderate);
+            .Match(() => intake, x => x.Contraindications.HepaticImpairment == HepaticImpairment.Moderate);
 
         Then()
             .Yield(_ => Finding.Present(Self,

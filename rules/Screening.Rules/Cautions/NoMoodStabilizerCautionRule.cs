@@ -9,15 +9,13 @@ public sealed class NoMoodStabilizerCautionRule : ScreeningRule
 {
     public override void Define()
     {
-        DiagnosisAnswers diagnoses = null!;
-        CurrentMedications medications = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => diagnoses, d => d.BipolarDisorder == Answer.Yes)
-            .Match(() => medications, m => m.MoodStabilizer != Answer.Yes);
+            .Match(() => intake, x => x.Diagnoses.BipolarDisorder == Answer.Yes, x => x.Medications.MoodStabilizer != Answer.Yes);
 
         Then()
-            .Yield(_ => medications.MoodStabilizer == Answer.No
+            .Yield(_ => intake.Medications.MoodStabilizer == Answer.No
                 ? Finding.Present(Self,
                     "Bipolar disorder without a mood stabiliser (lithium, valproate or an antimanic antipsychotic): the bipolar-depression trials of ketamine enrolled patients maintained on lithium or valproate. Start or confirm a mood stabiliser; specialist review.",
                     new Evidence(Fields.BipolarDisorder.Path, "yes"),

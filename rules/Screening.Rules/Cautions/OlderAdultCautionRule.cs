@@ -9,14 +9,14 @@ public sealed class OlderAdultCautionRule : ScreeningRule
 {
     public override void Define()
     {
-        ClinicalMeasures measures = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => measures, m => m.AgeYears >= Thresholds.OlderAdultAgeAtLeast);
+            .Match(() => intake, x => x.Measures.AgeYears >= Thresholds.OlderAdultAgeAtLeast);
 
         Then()
             .Yield(_ => Finding.Present(Self,
-                $"Age {measures.AgeYears} is {Thresholds.OlderAdultAgeAtLeast} or over: a lower starting dose (28 mg) applies and older adults were studied separately (SmPC; TRANSFORM-3). Specialist review.",
-                new Evidence(Fields.DateOfBirth.Path, $"age {measures.AgeYears}", $"≥ {Thresholds.OlderAdultAgeAtLeast} years")));
+                $"Age {intake.Measures.AgeYears} is {Thresholds.OlderAdultAgeAtLeast} or over: a lower starting dose (28 mg) applies and older adults were studied separately (SmPC; TRANSFORM-3). Specialist review.",
+                new Evidence(Fields.DateOfBirth.Path, $"age {intake.Measures.AgeYears}", $"≥ {Thresholds.OlderAdultAgeAtLeast} years")));
     }
 }

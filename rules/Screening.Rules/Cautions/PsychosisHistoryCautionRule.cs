@@ -9,13 +9,13 @@ public sealed class PsychosisHistoryCautionRule : ScreeningRule
 {
     public override void Define()
     {
-        DiagnosisAnswers diagnoses = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => diagnoses, d => d.PsychoticDisorderHistory != Answer.No, d => d.CurrentPsychoticSymptoms != Answer.Yes);
+            .Match(() => intake, x => x.Diagnoses.PsychoticDisorderHistory != Answer.No, x => x.Diagnoses.CurrentPsychoticSymptoms != Answer.Yes);
 
         Then()
-            .Yield(_ => FromAnswer(diagnoses.PsychoticDisorderHistory, Fields.PsychoticDisorderHistory,
+            .Yield(_ => FromAnswer(intake.Diagnoses.PsychoticDisorderHistory, Fields.PsychoticDisorderHistory,
                 "Past psychotic disorder or episode reported: ketamine can provoke psychotic symptoms; treat only if the benefit outweighs the risk (SPRAVATO prescribing information §5.2). Specialist review."));
     }
 }

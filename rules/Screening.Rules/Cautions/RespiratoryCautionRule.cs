@@ -9,14 +9,12 @@ public sealed class RespiratoryCautionRule : ScreeningRule
 {
     public override void Define()
     {
-        ContraindicationAnswers answers = null!;
-        ClinicalMeasures measures = null!;
+        Intake intake = null!;
         Finding? finding = null;
 
         When()
-            .Match(() => answers, a => a.SignificantPulmonaryInsufficiency != Answer.No || a.SleepApnoea != Answer.No)
-            .Match(() => measures)
-            .Let(() => finding, () => Evaluate(answers, measures))
+            .Match(() => intake, x => x.Contraindications.SignificantPulmonaryInsufficiency != Answer.No || x.Contraindications.SleepApnoea != Answer.No)
+            .Let(() => finding, () => Evaluate(intake.Contraindications, intake.Measures))
             .Having(() => finding != null);
 
         Then()

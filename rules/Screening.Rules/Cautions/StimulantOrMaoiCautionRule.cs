@@ -9,20 +9,17 @@ public sealed class StimulantOrMaoiCautionRule : ScreeningRule
 {
     public override void Define()
     {
-        CurrentMedications medications = null!;
-        Finding? finding = null;
+        Intake intake = null!;
 
         When()
-            .Match(() => medications, m => m.Psychostimulants != Answer.No || m.Maoi != Answer.No)
-            .Let(() => finding, () => Evaluate(medications))
-            .Having(() => finding != null);
+            .Match(() => intake, x => Tri.AnyOpen(x.Medications.Psychostimulants, x.Medications.Maoi));
 
         Then()
-            .Yield(_ => finding!);
+            .Yield(_ => Evaluate(intake.Medications));
     }
 
-    private Finding? Evaluate(CurrentMedications medications) => FromAnyAnswer(
+    private Finding Evaluate(CurrentMedications medications) => FromAnyAnswer(
         what => $"Current {what}: blood pressure rises more with esketamine; monitor blood pressure closely (SPRAVATO prescribing information §5.6). Specialist review.",
         (medications.Psychostimulants, Fields.Psychostimulants, "psychostimulants"),
-        (medications.Maoi, Fields.Maoi, "MAO inhibitors"));
+        (medications.Maoi, Fields.Maoi, "MAO inhibitors"))!;
 }

@@ -12,21 +12,24 @@ public sealed class SubstanceUseCautionRule : ScreeningRule
 
     public override void Define()
     {
-        SubstanceUseAnswers substance = null!;
-        PatientInfo patient = null!;
-        ScreeningPolicy policy = null!;
+        Intake intake = null!;
         Finding? finding = null;
 
         When()
-            .Match(() => substance)
-            .Match(() => patient)
-            .Match(() => policy)
-            .Let(() => finding, () => Evaluate(substance, patient, policy))
+            .Match(() => intake, x => MayApply(x.SubstanceUse))
+            .Let(() => finding, () => Evaluate(intake.SubstanceUse, intake.Patient, intake.Policy))
             .Having(() => finding != null);
 
         Then()
             .Yield(_ => finding!);
     }
+
+    // A cheap first filter: nothing answered "no" everywhere and no score at a cut-off leaves nothing to find.
+    private static bool MayApply(SubstanceUseAnswers s) =>
+        Tri.AnyOpen(s.SubstanceUseDisorderHistory, s.NonMedicalDissociativeUsePast12Months)
+        || s.AuditTotal >= Thresholds.AuditHazardousAtLeast
+        || s.AuditCTotal >= Thresholds.AuditCWomenAtLeast
+        || s.Dast10Total >= Thresholds.Dast10ModerateAtLeast;
 
     private Finding? Evaluate(SubstanceUseAnswers s, PatientInfo patient, ScreeningPolicy policy)
     {

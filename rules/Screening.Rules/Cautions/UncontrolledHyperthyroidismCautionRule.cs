@@ -9,13 +9,13 @@ public sealed class UncontrolledHyperthyroidismCautionRule : ScreeningRule
 {
     public override void Define()
     {
-        ContraindicationAnswers answers = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => answers, a => a.UncontrolledHyperthyroidism != Answer.No);
+            .Match(() => intake, x => x.Contraindications.UncontrolledHyperthyroidism != Answer.No);
 
         Then()
-            .Yield(_ => FromAnswer(answers.UncontrolledHyperthyroidism, Fields.UncontrolledHyperthyroidism,
+            .Yield(_ => FromAnswer(intake.Contraindications.UncontrolledHyperthyroidism, Fields.UncontrolledHyperthyroidism,
                 "Overactive thyroid not currently controlled: a caution in the EU product information. Specialist review; treat the thyroid first where possible."));
     }
 }

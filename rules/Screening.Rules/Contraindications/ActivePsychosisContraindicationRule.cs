@@ -10,13 +10,13 @@ public sealed class ActivePsychosisContraindicationRule : ScreeningRule
 {
     public override void Define()
     {
-        DiagnosisAnswers diagnoses = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => diagnoses, d => d.CurrentPsychoticSymptoms != Answer.No);
+            .Match(() => intake, x => x.Diagnoses.CurrentPsychoticSymptoms != Answer.No);
 
         Then()
-            .Yield(_ => FromAnswer(diagnoses.CurrentPsychoticSymptoms, Fields.CurrentPsychoticSymptoms,
+            .Yield(_ => FromAnswer(intake.Diagnoses.CurrentPsychoticSymptoms, Fields.CurrentPsychoticSymptoms,
                 "Current psychotic symptoms reported: ketamine should not be given during active psychosis (Cohen 2018; SPRAVATO prescribing information §5.2). Temporarily excluded; re-screen when the psychosis has resolved."));
     }
 }

@@ -9,13 +9,13 @@ public sealed class AneurysmalVascularDiseaseContraindicationRule : ScreeningRul
 {
     public override void Define()
     {
-        ContraindicationAnswers answers = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => answers, a => a.AneurysmalVascularDisease != Answer.No);
+            .Match(() => intake, x => x.Contraindications.AneurysmalVascularDisease != Answer.No);
 
         Then()
-            .Yield(_ => Evaluate(answers));
+            .Yield(_ => Evaluate(intake.Contraindications));
     }
 
     private Finding Evaluate(ContraindicationAnswers answers)

@@ -9,13 +9,13 @@ public sealed class ArteriovenousMalformationContraindicationRule : ScreeningRul
 {
     public override void Define()
     {
-        ContraindicationAnswers answers = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => answers, a => a.ArteriovenousMalformation != Answer.No);
+            .Match(() => intake, x => x.Contraindications.ArteriovenousMalformation != Answer.No);
 
         Then()
-            .Yield(_ => FromAnswer(answers.ArteriovenousMalformation, Fields.ArteriovenousMalformation,
+            .Yield(_ => FromAnswer(intake.Contraindications.ArteriovenousMalformation, Fields.ArteriovenousMalformation,
                 "Arteriovenous malformation reported: esketamine is contraindicated (SPRAVATO prescribing information §4)."));
     }
 }

@@ -11,21 +11,16 @@ public sealed class CurrentMoodElevationContraindicationRule : ScreeningRule
 {
     public override void Define()
     {
-        DiagnosisAnswers diagnoses = null!;
-        InstrumentScores instruments = null!;
-        ScreeningPolicy policy = null!;
-        MoodElevation elevation = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => diagnoses)
-            .Match(() => instruments)
-            .Match(() => policy)
-            .Let(() => elevation, () => MoodElevation.Assess(diagnoses, instruments, policy))
-            .Having(() => elevation.Status != Answer.No);
+            .Match(() => intake, x => MoodElevation.StatusOf(x.Diagnoses, x.Instruments, x.Policy) != Answer.No);
 
         Then()
-            .Yield(_ => elevation.Status == Answer.Yes
-                ? Finding.Present(Self, elevation.Text + " Temporarily excluded: ketamine can precipitate a switch; re-screen when the episode has resolved.", elevation.Evidence.ToArray())
-                : Finding.Unknown(Self, elevation.Missing));
+            .Yield(_ => Evaluate(MoodElevation.Assess(intake.Diagnoses, intake.Instruments, intake.Policy)));
     }
+
+    private Finding Evaluate(MoodElevation elevation) => elevation.Status == Answer.Yes
+        ? Finding.Present(Self, elevation.Text + " Temporarily excluded: ketamine can precipitate a switch; re-screen when the episode has resolved.", [.. elevation.Evidence])
+        : Finding.Unknown(Self, elevation.Missing);
 }

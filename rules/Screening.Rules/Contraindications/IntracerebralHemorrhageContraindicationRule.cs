@@ -9,13 +9,13 @@ public sealed class IntracerebralHemorrhageContraindicationRule : ScreeningRule
 {
     public override void Define()
     {
-        ContraindicationAnswers answers = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => answers, a => a.IntracerebralHemorrhageHistory != Answer.No);
+            .Match(() => intake, x => x.Contraindications.IntracerebralHemorrhageHistory != Answer.No);
 
         Then()
-            .Yield(_ => FromAnswer(answers.IntracerebralHemorrhageHistory, Fields.IntracerebralHemorrhageHistory,
+            .Yield(_ => FromAnswer(intake.Contraindications.IntracerebralHemorrhageHistory, Fields.IntracerebralHemorrhageHistory,
                 "History of intracerebral haemorrhage reported: esketamine is contraindicated (SPRAVATO prescribing information §4; EU SmPC 4.3)."));
     }
 }

@@ -9,13 +9,13 @@ public sealed class KetamineHypersensitivityContraindicationRule : ScreeningRule
 {
     public override void Define()
     {
-        ContraindicationAnswers answers = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => answers, a => a.KetamineHypersensitivity != Answer.No);
+            .Match(() => intake, x => x.Contraindications.KetamineHypersensitivity != Answer.No);
 
         Then()
-            .Yield(_ => FromAnswer(answers.KetamineHypersensitivity, Fields.KetamineHypersensitivity,
+            .Yield(_ => FromAnswer(intake.Contraindications.KetamineHypersensitivity, Fields.KetamineHypersensitivity,
                 "Previous allergic reaction to ketamine or esketamine reported: contraindicated (SPRAVATO prescribing information §4)."));
     }
 }

@@ -11,6 +11,13 @@ public sealed class MoodElevation(Answer status, string text, IReadOnlyList<Evid
     public IReadOnlyList<Evidence> Evidence { get; } = evidence;
     public IReadOnlyList<IntakeField> Missing { get; } = missing;
 
+    /// <summary>Just the status, without the explanation: cheap enough for a rule condition.</summary>
+    public static Answer StatusOf(DiagnosisAnswers diagnoses, InstrumentScores instruments, ScreeningPolicy policy) =>
+        instruments.YmrsTotal >= policy.YmrsElevationMin || diagnoses.CurrentMoodElevationSymptoms == Answer.Yes ? Answer.Yes
+        // A clinician's YMRS below the boundary answers the question even when the self-report is missing.
+        : instruments.YmrsTotal is not null || diagnoses.CurrentMoodElevationSymptoms == Answer.No ? Answer.No
+        : Answer.Unknown;
+
     public static MoodElevation Assess(DiagnosisAnswers diagnoses, InstrumentScores instruments, ScreeningPolicy policy)
     {
         var ymrs = instruments.YmrsTotal;
@@ -26,7 +33,8 @@ public sealed class MoodElevation(Answer status, string text, IReadOnlyList<Evid
             evidence.Add(new Evidence(Fields.CurrentMoodElevationSymptoms.Path, "yes"));
         }
 
-        if (ymrs >= policy.YmrsElevationMin || symptoms == Answer.Yes)
+        var status = StatusOf(diagnoses, instruments, policy);
+        if (status == Answer.Yes)
         {
             var what = ymrs >= policy.YmrsElevationMin
                 ? $"YMRS {ymrs} is at or above {policy.YmrsElevationMin}"
@@ -34,8 +42,7 @@ public sealed class MoodElevation(Answer status, string text, IReadOnlyList<Evid
             return new MoodElevation(Answer.Yes, $"{what}: current manic, hypomanic or mixed episode.", evidence, []);
         }
 
-        // A clinician's YMRS below the boundary answers the question even when the self-report is missing.
-        return ymrs is not null || symptoms == Answer.No
+        return status == Answer.No
             ? new MoodElevation(Answer.No, string.Empty, evidence, [])
             : new MoodElevation(Answer.Unknown, string.Empty, evidence, [Fields.CurrentMoodElevationSymptoms]);
     }

@@ -9,13 +9,13 @@ public sealed class PregnancyContraindicationRule : ScreeningRule
 {
     public override void Define()
     {
-        PatientInfo patient = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => patient, p => p.Pregnant == Answer.Yes || (p.Pregnant == Answer.Unknown && p.AbleToBecomePregnant != Answer.No));
+            .Match(() => intake, x => x.Patient.Pregnant == Answer.Yes || (x.Patient.Pregnant == Answer.Unknown && x.Patient.AbleToBecomePregnant != Answer.No));
 
         Then()
-            .Yield(_ => Evaluate(patient));
+            .Yield(_ => Evaluate(intake.Patient));
     }
 
     private Finding Evaluate(PatientInfo patient)

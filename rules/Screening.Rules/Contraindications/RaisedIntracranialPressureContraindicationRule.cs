@@ -9,13 +9,13 @@ public sealed class RaisedIntracranialPressureContraindicationRule : ScreeningRu
 {
     public override void Define()
     {
-        ContraindicationAnswers answers = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => answers, a => a.RaisedIntracranialPressureRisk != Answer.No);
+            .Match(() => intake, x => x.Contraindications.RaisedIntracranialPressureRisk != Answer.No);
 
         Then()
-            .Yield(_ => FromAnswer(answers.RaisedIntracranialPressureRisk, Fields.RaisedIntracranialPressureRisk,
+            .Yield(_ => FromAnswer(intake.Contraindications.RaisedIntracranialPressureRisk, Fields.RaisedIntracranialPressureRisk,
                 "A condition in which raised intracranial pressure poses a serious risk is reported: ketamine and esketamine raise intracranial pressure and are contraindicated (SPRAVATO prescribing information §5.6; EU SmPC 4.3)."));
     }
 }

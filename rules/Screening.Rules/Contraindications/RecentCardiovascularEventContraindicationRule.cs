@@ -11,15 +11,13 @@ public sealed class RecentCardiovascularEventContraindicationRule : ScreeningRul
 {
     public override void Define()
     {
-        ContraindicationAnswers answers = null!;
-        ScreeningPolicy policy = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => answers, a => a.CardiovascularEventPast6Weeks != Answer.No)
-            .Match(() => policy, p => p.RecentCardiovascularEventIsAbsolute);
+            .Match(() => intake, x => x.Contraindications.CardiovascularEventPast6Weeks != Answer.No, x => x.Policy.RecentCardiovascularEventIsAbsolute);
 
         Then()
-            .Yield(_ => FromAnswer(answers.CardiovascularEventPast6Weeks, Fields.CardiovascularEventPast6Weeks,
+            .Yield(_ => FromAnswer(intake.Contraindications.CardiovascularEventPast6Weeks, Fields.CardiovascularEventPast6Weeks,
                 "Cardiovascular event in the last 6 weeks reported: temporarily contraindicated (EU SmPC 4.3). Defer, and re-screen once 6 weeks have passed and the cardiologist confirms stability."));
     }
 }

@@ -9,13 +9,13 @@ public sealed class SevereHepaticImpairmentContraindicationRule : ScreeningRule
 {
     public override void Define()
     {
-        ContraindicationAnswers answers = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => answers, a => a.HepaticImpairment == HepaticImpairment.Severe || a.HepaticImpairment == HepaticImpairment.Unknown);
+            .Match(() => intake, x => x.Contraindications.HepaticImpairment == HepaticImpairment.Severe || x.Contraindications.HepaticImpairment == HepaticImpairment.Unknown);
 
         Then()
-            .Yield(_ => answers.HepaticImpairment == HepaticImpairment.Severe
+            .Yield(_ => intake.Contraindications.HepaticImpairment == HepaticImpairment.Severe
                 ? Finding.Present(Self,
                     "Severe hepatic impairment (Child-Pugh C) reported: esketamine has not been studied and is not recommended (SPRAVATO prescribing information §8.6).",
                     new Evidence(Fields.HepaticImpairment.Path, "severe (Child-Pugh C)"))

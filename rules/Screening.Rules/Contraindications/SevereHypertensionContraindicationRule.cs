@@ -14,16 +14,14 @@ public sealed class SevereHypertensionContraindicationRule : ScreeningRule
     public override void Define()
     {
         BloodPressureGate gate = null!;
-        VitalSigns vitals = null!;
-        ScreeningPolicy policy = null!;
+        Intake intake = null!;
 
         When()
             .Match(() => gate, g => g.Category == BloodPressureCategory.Severe || g.Category == BloodPressureCategory.Unknown)
-            .Match(() => vitals, v => gate.Category == BloodPressureCategory.Unknown || v.HypertensiveCrisisSymptoms != Answer.Yes)
-            .Match(() => policy);
+            .Match(() => intake, x => gate.Category == BloodPressureCategory.Unknown || x.Vitals.HypertensiveCrisisSymptoms != Answer.Yes);
 
         Then()
-            .Yield(_ => Evaluate(gate, policy));
+            .Yield(_ => Evaluate(gate, intake.Policy));
     }
 
     private Finding Evaluate(BloodPressureGate gate, ScreeningPolicy policy)

@@ -9,16 +9,16 @@ public sealed class UnderAgeContraindicationRule : ScreeningRule
 {
     public override void Define()
     {
-        ClinicalMeasures measures = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => measures, m => m.AgeYears == null || m.AgeYears < Thresholds.AdultAgeAtLeast);
+            .Match(() => intake, x => x.Measures.AgeYears == null || x.Measures.AgeYears < Thresholds.AdultAgeAtLeast);
 
         Then()
-            .Yield(_ => measures.AgeYears == null
+            .Yield(_ => intake.Measures.AgeYears == null
                 ? Finding.Unknown(Self, Fields.DateOfBirth)
                 : Finding.Present(Self,
-                    $"Age {measures.AgeYears} is under {Thresholds.AdultAgeAtLeast}: esketamine is not approved in paediatric patients (SPRAVATO prescribing information), and the program applies the same age floor to off-label ketamine.",
-                    new Evidence(Fields.DateOfBirth.Path, $"age {measures.AgeYears}", $"< {Thresholds.AdultAgeAtLeast} years")));
+                    $"Age {intake.Measures.AgeYears} is under {Thresholds.AdultAgeAtLeast}: esketamine is not approved in paediatric patients (SPRAVATO prescribing information), and the program applies the same age floor to off-label ketamine.",
+                    new Evidence(Fields.DateOfBirth.Path, $"age {intake.Measures.AgeYears}", $"< {Thresholds.AdultAgeAtLeast} years")));
     }
 }

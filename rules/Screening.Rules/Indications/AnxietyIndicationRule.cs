@@ -14,21 +14,15 @@ public sealed class AnxietyIndicationRule : ScreeningRule
 {
     public override void Define()
     {
-        DiagnosisAnswers diagnoses = null!;
-        InstrumentScores instruments = null!;
-        ScreeningPolicy policy = null!;
-        IEnumerable<TrialAssessment> trials = null!;
+        Intake intake = null!;
+        TreatmentHistory history = null!;
 
         When()
-            .Match(() => diagnoses)
-            .Match(() => instruments, i => Triggers.Anxiety(diagnoses, i))
-            .Match(() => policy)
-            .Query(() => trials, q => q
-                .Match<TrialAssessment>(t => t.Trial.Condition == TrialCondition.Anxiety)
-                .Collect());
+            .Match(() => intake, x => Triggers.Anxiety(x.Diagnoses, x.Instruments))
+            .Match(() => history);
 
         Then()
-            .Yield(_ => Evaluate(instruments, policy, trials));
+            .Yield(_ => Evaluate(intake.Instruments, intake.Policy, history.For(TrialCondition.Anxiety)));
     }
 
     private IndicationAssessment Evaluate(InstrumentScores i, ScreeningPolicy policy, IEnumerable<TrialAssessment> trials) =>

@@ -14,21 +14,15 @@ public sealed class BipolarDepressionIndicationRule : ScreeningRule
 {
     public override void Define()
     {
-        DiagnosisAnswers diagnoses = null!;
-        InstrumentScores instruments = null!;
-        ScreeningPolicy policy = null!;
-        IEnumerable<TrialAssessment> trials = null!;
+        Intake intake = null!;
+        TreatmentHistory history = null!;
 
         When()
-            .Match(() => diagnoses, d => d.BipolarDisorder == Answer.Yes)
-            .Match(() => instruments)
-            .Match(() => policy)
-            .Query(() => trials, q => q
-                .Match<TrialAssessment>(t => t.Trial.Condition == TrialCondition.BipolarDepression)
-                .Collect());
+            .Match(() => intake, x => x.Diagnoses.BipolarDisorder == Answer.Yes)
+            .Match(() => history);
 
         Then()
-            .Yield(_ => Evaluate(diagnoses, instruments, policy, trials));
+            .Yield(_ => Evaluate(intake.Diagnoses, intake.Instruments, intake.Policy, history.For(TrialCondition.BipolarDepression)));
     }
 
     private IndicationAssessment Evaluate(DiagnosisAnswers d, InstrumentScores i, ScreeningPolicy policy, IEnumerable<TrialAssessment> trials) =>

@@ -14,23 +14,17 @@ public sealed class CrpsIndicationRule : ScreeningRule
 {
     public override void Define()
     {
-        DiagnosisAnswers diagnoses = null!;
-        InstrumentScores instruments = null!;
-        ScreeningPolicy policy = null!;
-        IEnumerable<TrialAssessment> trials = null!;
+        Intake intake = null!;
+        TreatmentHistory history = null!;
 
         When()
-            .Match(() => diagnoses)
-            .Match(() => instruments, i => Triggers.Crps(diagnoses, i))
-            .Match(() => policy)
-            .Query(() => trials, q => q
-                .Match<TrialAssessment>(t => t.Trial.Condition == TrialCondition.Crps)
-                .Collect());
+            .Match(() => intake, x => Triggers.Crps(x.Diagnoses, x.Instruments))
+            .Match(() => history);
 
         Then()
             .Yield(_ => new IndicationCriteria()
-                .RequireBudapest(instruments.Budapest)
-                .RequireChronicRefractoryPain(instruments, policy, trials)
+                .RequireBudapest(intake.Instruments.Budapest)
+                .RequireChronicRefractoryPain(intake.Instruments, intake.Policy, history.For(TrialCondition.Crps))
                 .Assess(Metadata));
     }
 }

@@ -14,21 +14,15 @@ public sealed class EatingDisorderIndicationRule : ScreeningRule
 {
     public override void Define()
     {
-        DiagnosisAnswers diagnoses = null!;
-        InstrumentScores instruments = null!;
-        ScreeningPolicy policy = null!;
-        IEnumerable<TrialAssessment> trials = null!;
+        Intake intake = null!;
+        TreatmentHistory history = null!;
 
         When()
-            .Match(() => diagnoses)
-            .Match(() => instruments, i => Triggers.EatingDisorder(diagnoses, i))
-            .Match(() => policy)
-            .Query(() => trials, q => q
-                .Match<TrialAssessment>(t => t.Trial.Condition == TrialCondition.EatingDisorder)
-                .Collect());
+            .Match(() => intake, x => Triggers.EatingDisorder(x.Diagnoses, x.Instruments))
+            .Match(() => history);
 
         Then()
-            .Yield(_ => Evaluate(diagnoses, instruments, policy, trials));
+            .Yield(_ => Evaluate(intake.Diagnoses, intake.Instruments, intake.Policy, history.For(TrialCondition.EatingDisorder)));
     }
 
     private IndicationAssessment Evaluate(DiagnosisAnswers d, InstrumentScores i, ScreeningPolicy policy, IEnumerable<TrialAssessment> trials)

@@ -14,23 +14,17 @@ public sealed class FibromyalgiaIndicationRule : ScreeningRule
 {
     public override void Define()
     {
-        DiagnosisAnswers diagnoses = null!;
-        InstrumentScores instruments = null!;
-        ScreeningPolicy policy = null!;
-        IEnumerable<TrialAssessment> trials = null!;
+        Intake intake = null!;
+        TreatmentHistory history = null!;
 
         When()
-            .Match(() => diagnoses)
-            .Match(() => instruments, i => Triggers.Fibromyalgia(diagnoses, i))
-            .Match(() => policy)
-            .Query(() => trials, q => q
-                .Match<TrialAssessment>(t => t.Trial.Condition == TrialCondition.Fibromyalgia)
-                .Collect());
+            .Match(() => intake, x => Triggers.Fibromyalgia(x.Diagnoses, x.Instruments))
+            .Match(() => history);
 
         Then()
             .Yield(_ => new IndicationCriteria()
-                .RequireAcr2016(instruments.Acr2016)
-                .RequireChronicRefractoryPain(instruments, policy, trials)
+                .RequireAcr2016(intake.Instruments.Acr2016)
+                .RequireChronicRefractoryPain(intake.Instruments, intake.Policy, history.For(TrialCondition.Fibromyalgia))
                 .Assess(Metadata));
     }
 }

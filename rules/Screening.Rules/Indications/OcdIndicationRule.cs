@@ -14,21 +14,15 @@ public sealed class OcdIndicationRule : ScreeningRule
 {
     public override void Define()
     {
-        DiagnosisAnswers diagnoses = null!;
-        InstrumentScores instruments = null!;
-        ScreeningPolicy policy = null!;
-        IEnumerable<TrialAssessment> trials = null!;
+        Intake intake = null!;
+        TreatmentHistory history = null!;
 
         When()
-            .Match(() => diagnoses)
-            .Match(() => instruments, i => Triggers.Ocd(diagnoses, i))
-            .Match(() => policy)
-            .Query(() => trials, q => q
-                .Match<TrialAssessment>(t => t.Trial.Condition == TrialCondition.Ocd)
-                .Collect());
+            .Match(() => intake, x => Triggers.Ocd(x.Diagnoses, x.Instruments))
+            .Match(() => history);
 
         Then()
-            .Yield(_ => Evaluate(diagnoses, instruments, policy, trials));
+            .Yield(_ => Evaluate(intake.Diagnoses, intake.Instruments, intake.Policy, history.For(TrialCondition.Ocd)));
     }
 
     private IndicationAssessment Evaluate(DiagnosisAnswers d, InstrumentScores i, ScreeningPolicy policy, IEnumerable<TrialAssessment> trials) =>

@@ -12,16 +12,14 @@ public sealed class SuicidalIdeationDepressionIndicationRule : ScreeningRule
     public override void Define()
     {
         CssrsRisk risk = null!;
-        DiagnosisAnswers diagnoses = null!;
-        InstrumentScores instruments = null!;
+        Intake intake = null!;
 
         When()
             .Match(() => risk, r => r.Level == CssrsRiskLevel.Moderate || r.Level == CssrsRiskLevel.High)
-            .Match(() => diagnoses, d => d.BipolarDisorder != Answer.Yes)
-            .Match(() => instruments, i => Triggers.Depression(diagnoses, i));
+            .Match(() => intake, x => x.Diagnoses.BipolarDisorder != Answer.Yes, x => Triggers.Depression(x.Diagnoses, x.Instruments));
 
         Then()
-            .Yield(_ => Evaluate(risk, diagnoses));
+            .Yield(_ => Evaluate(risk, intake.Diagnoses));
     }
 
     private IndicationAssessment Evaluate(CssrsRisk risk, DiagnosisAnswers d) =>

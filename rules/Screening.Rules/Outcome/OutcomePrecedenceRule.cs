@@ -11,17 +11,17 @@ public sealed class OutcomePrecedenceRule : ScreeningRule
     public override void Define()
     {
         CssrsRisk cssrs = null!;
-        InstrumentScores instruments = null!;
+        Intake intake = null!;
         IEnumerable<Finding> findings = null!;
         IEnumerable<IndicationAssessment> indications = null!;
 
         When()
             .Match(() => cssrs)
-            .Match(() => instruments)
+            .Match(() => intake)
             .Query(() => findings, q => q.Match<Finding>().Collect())
             .Query(() => indications, q => q.Match<IndicationAssessment>().Collect());
 
         Then()
-            .Yield(_ => OutcomePrecedence.Decide(cssrs, instruments.Phq9.Item9, findings, indications));
+            .Yield(_ => OutcomePrecedence.Decide(cssrs, intake.Instruments.Phq9.Item9, findings, indications));
     }
 }

@@ -11,16 +11,12 @@ public sealed class BloodPressureGateRule : ScreeningRule
 {
     public override void Define()
     {
-        VitalSigns vitals = null!;
-        ClinicalMeasures measures = null!;
-        ScreeningPolicy policy = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => vitals)
-            .Match(() => measures)
-            .Match(() => policy);
+            .Match(() => intake);
 
         Then()
-            .Yield(_ => BloodPressureGates.Classify(vitals, measures, policy));
+            .Yield(_ => BloodPressureGates.Classify(intake.Vitals, intake.Measures, intake.Policy));
     }
 }

@@ -10,12 +10,12 @@ public sealed class CssrsRiskRule : ScreeningRule
 {
     public override void Define()
     {
-        InstrumentScores instruments = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => instruments);
+            .Match(() => intake);
 
         Then()
-            .Yield(_ => CssrsRiskAssessor.Assess(instruments.Cssrs));
+            .Yield(_ => CssrsRiskAssessor.Assess(intake.Instruments.Cssrs));
     }
 }

@@ -10,24 +10,22 @@ public sealed class DangerToOthersUrgentRule : ScreeningRule
 {
     public override void Define()
     {
-        DiagnosisAnswers diagnoses = null!;
-        Finding? finding = null;
+        Intake intake = null!;
 
         When()
-            .Match(() => diagnoses)
-            .Let(() => finding, () => Evaluate(diagnoses))
-            .Having(() => finding != null);
+            .Match(() => intake, x => Tri.AnyOpen(x.Diagnoses.HomicidalIdeation, CommandHallucinations(x.Diagnoses)));
 
         Then()
-            .Yield(_ => finding!);
+            .Yield(_ => Evaluate(intake.Diagnoses));
     }
 
-    private Finding? Evaluate(DiagnosisAnswers d)
+    // Command hallucinations presuppose psychotic symptoms; with none reported the question is not asked.
+    private static Answer CommandHallucinations(DiagnosisAnswers d) =>
+        d.CurrentPsychoticSymptoms == Answer.No && d.CommandHallucinationsToHarm != Answer.Yes ? Answer.No : d.CommandHallucinationsToHarm;
+
+    private Finding Evaluate(DiagnosisAnswers d)
     {
-        // Command hallucinations presuppose psychotic symptoms; with none reported the question is not asked.
-        var commandHallucinations = d.CurrentPsychoticSymptoms == Answer.No && d.CommandHallucinationsToHarm != Answer.Yes
-            ? Answer.No
-            : d.CommandHallucinationsToHarm;
+        var commandHallucinations = CommandHallucinations(d);
 
         var evidence = new List<Evidence>();
         if (commandHallucinations == Answer.Yes)
@@ -61,6 +59,6 @@ public sealed class DangerToOthersUrgentRule : ScreeningRule
             missing.Add(Fields.HomicidalIdeation);
         }
 
-        return missing.Count > 0 ? Finding.Unknown(Self, missing) : null;
+        return Finding.Unknown(Self, missing);
     }
 }

@@ -11,20 +11,12 @@ public sealed class EatingDisorderStabilityRule : ScreeningRule
 {
     public override void Define()
     {
-        DiagnosisAnswers diagnoses = null!;
-        InstrumentScores instruments = null!;
-        VitalSigns vitals = null!;
-        ClinicalMeasures measures = null!;
-        ScreeningPolicy policy = null!;
+        Intake intake = null!;
 
         When()
-            .Match(() => diagnoses)
-            .Match(() => instruments, i => EatingDisorderStabilityAssessor.Suspected(diagnoses, i))
-            .Match(() => vitals)
-            .Match(() => measures)
-            .Match(() => policy);
+            .Match(() => intake, x => EatingDisorderStabilityAssessor.Suspected(x.Diagnoses, x.Instruments));
 
         Then()
-            .Yield(_ => EatingDisorderStabilityAssessor.Assess(vitals, measures, policy));
+            .Yield(_ => EatingDisorderStabilityAssessor.Assess(intake.Vitals, intake.Measures, intake.Policy));
     }
 }

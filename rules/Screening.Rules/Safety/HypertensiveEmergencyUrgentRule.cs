@@ -12,14 +12,14 @@ public sealed class HypertensiveEmergencyUrgentRule : ScreeningRule
     public override void Define()
     {
         BloodPressureGate gate = null!;
-        VitalSigns vitals = null!;
+        Intake intake = null!;
 
         When()
             .Match(() => gate, g => g.Category == BloodPressureCategory.Severe)
-            .Match(() => vitals, v => v.HypertensiveCrisisSymptoms != Answer.No);
+            .Match(() => intake, x => x.Vitals.HypertensiveCrisisSymptoms != Answer.No);
 
         Then()
-            .Yield(_ => Evaluate(gate, vitals));
+            .Yield(_ => Evaluate(gate, intake.Vitals));
     }
 
     private Finding Evaluate(BloodPressureGate gate, VitalSigns vitals) =>

@@ -7,9 +7,12 @@ namespace Screening.Rules.TreatmentResistance;
 /// </summary>
 public static class TrialClassifier
 {
-    public static TrialAssessment Classify(IndexedTrial indexed, ScreeningPolicy policy)
+    /// <summary>Every trial of the questionnaire, classified.</summary>
+    public static TreatmentHistory History(IReadOnlyList<TreatmentTrial> trials, ScreeningPolicy policy) =>
+        new(trials.Select((trial, index) => Classify(index, trial, policy)).ToArray());
+
+    public static TrialAssessment Classify(int index, TreatmentTrial trial, ScreeningPolicy policy)
     {
-        var (index, trial) = (indexed.Index, indexed.Trial);
         var notCounted = new List<string>();
         var missing = new List<IntakeField>();
 

@@ -49,9 +49,3 @@ public sealed class ClinicalMeasures
     }
 }
 
-/// <summary>A treatment trial as inserted into a session, with its index in the request (so two identical trials stay two facts).</summary>
-public sealed class IndexedTrial(int index, TreatmentTrial trial)
-{
-    public int Index { get; } = index;
-    public TreatmentTrial Trial { get; } = trial;
-}

@@ -40,6 +40,15 @@ public sealed class TrialAssessment(int index, TreatmentTrial trial, TrialClassi
     public IReadOnlyList<IntakeField> Missing { get; } = missing;
 }
 
+/// <summary>Every treatment trial, classified: what the indication rules count failed trials from.</summary>
+public sealed class TreatmentHistory(IReadOnlyList<TrialAssessment> trials)
+{
+    public IReadOnlyList<TrialAssessment> Trials { get; } = trials;
+
+    /// <summary>The trials given for <paramref name="condition"/>.</summary>
+    public IEnumerable<TrialAssessment> For(TrialCondition condition) => Trials.Where(t => t.Trial.Condition == condition);
+}
+
 /// <summary>Where the seated blood pressure falls among the gates of criteria.md §7.</summary>
 public enum BloodPressureCategory
 {

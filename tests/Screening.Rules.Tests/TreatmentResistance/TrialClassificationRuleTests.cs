@@ -6,7 +6,7 @@ namespace Screening.Rules.Tests.TreatmentResistance;
 public class TrialClassificationRuleTests
 {
     private static TrialAssessment Classify(TreatmentTrial trial, ScreeningPolicy? policy = null) =>
-        Assert.Single(RuleSession.For<TrialClassificationRule>().Evaluate(Intakes.Refer().WithTrials(trial), policy).Yielded<TrialAssessment>());
+        Assert.Single(Assert.Single(RuleSession.For<TrialClassificationRule>().Evaluate(Intakes.Refer().WithTrials(trial), policy).Yielded<TreatmentHistory>()).Trials);
 
     private static readonly TreatmentTrial Failed = Intakes.FailedAntidepressant("sertraline");
 
