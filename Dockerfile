@@ -13,10 +13,12 @@ COPY src/Screening.Domain/Screening.Domain.csproj src/Screening.Domain/
 COPY src/Screening.Engine/Screening.Engine.csproj src/Screening.Engine/
 COPY src/Screening.Api/Screening.Api.csproj src/Screening.Api/
 COPY rules/Screening.Rules/Screening.Rules.csproj rules/Screening.Rules/
-RUN dotnet restore src/Screening.Api/Screening.Api.csproj --source "${NUGET_SOURCE}"
+RUN dotnet restore src/Screening.Api/Screening.Api.csproj --use-current-runtime -p:PublishReadyToRun=true --source "${NUGET_SOURCE}"
 COPY src/ src/
 COPY rules/ rules/
-RUN dotnet publish src/Screening.Api/Screening.Api.csproj --configuration Release --no-restore --output /app
+# ReadyToRun: precompiled code, so the service is ready in about a second.
+RUN dotnet publish src/Screening.Api/Screening.Api.csproj --configuration Release --no-restore --use-current-runtime \
+    --self-contained false -p:PublishReadyToRun=true --output /app
 
 FROM ${RUNTIME_IMAGE}:${RUNTIME_TAG} AS runtime
 WORKDIR /app

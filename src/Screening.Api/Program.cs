@@ -16,6 +16,8 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger()
 
 try
 {
+    // Compiling the rules is the slowest part of start-up and needs no configuration: begin it on another core now.
+    var compiledRules = CompiledRuleset.CompileAsync();
     var builder = WebApplication.CreateBuilder(args);
 
     // Kestrel: no Server header; tight header and request-line limits; 64 KiB bodies unless an endpoint allows more.
@@ -34,7 +36,8 @@ try
     // The rule engine: policy bound and validated from Screening:Policy, rules compiled once.
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddSingleton(services => PolicyConfiguration.Bind(services.GetRequiredService<IConfiguration>()));
-    builder.Services.AddSingleton<ScreeningEngine>();
+    builder.Services.AddSingleton(services => new ScreeningEngine(
+        services.GetRequiredService<Screening.Domain.Policy.ScreeningPolicy>(), services.GetRequiredService<TimeProvider>(), compiledRules.GetAwaiter().GetResult()));
 
     // Request bodies: one strict JSON contract, read and validated with FluentValidation.
     builder.Services.ConfigureHttpJsonOptions(json => ScreeningJson.Configure(json.SerializerOptions));

@@ -24,3 +24,17 @@ public static class RuleSessionFactory
         return compiler.Compile(repository.GetRules());
     }
 }
+
+/// <summary>
+/// The ruleset compiled into a session factory, as a value the host can start building early (compiling is the slowest
+/// part of start-up and needs no configuration) and hand to <see cref="ScreeningEngine"/>.
+/// </summary>
+public sealed class CompiledRuleset
+{
+    private CompiledRuleset(ISessionFactory factory) => Factory = factory;
+
+    internal ISessionFactory Factory { get; }
+
+    /// <summary>Compiles every rule on a thread-pool thread.</summary>
+    public static Task<CompiledRuleset> CompileAsync() => Task.Run(() => new CompiledRuleset(RuleSessionFactory.CompileAll()));
+}

@@ -20,10 +20,15 @@ public sealed class ScreeningEngine
     private readonly ResultBuilder _results;
 
     public ScreeningEngine(ScreeningPolicy policy, TimeProvider time)
+        : this(policy, time, CompiledRuleset.CompileAsync().GetAwaiter().GetResult())
+    {
+    }
+
+    public ScreeningEngine(ScreeningPolicy policy, TimeProvider time, CompiledRuleset ruleset)
     {
         _policy = policy;
         _time = time;
-        _factory = RuleSessionFactory.CompileAll();
+        _factory = ruleset.Factory;
         Catalog = new RuleCatalog(policy);
         _results = new ResultBuilder(Catalog, policy);
     }

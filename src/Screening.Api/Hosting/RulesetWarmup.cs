@@ -1,22 +1,30 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Screening.Api.OpenApi;
+using Screening.Api.Validation;
 using Screening.Domain.Intake;
 using Screening.Engine;
 
 namespace Screening.Api.Hosting;
 
 /// <summary>
-/// Compiles the rules and runs one evaluation of every example before the server takes traffic (the first evaluation
-/// after compiling pays the JIT), then reports ready. On shutdown it reports not ready first and, for
+/// Compiles the rules and runs every example through what a request uses (reading and validating the JSON, the
+/// rules, writing the result with the HTTP serializer options) before the server takes traffic: the first evaluation
+/// after compiling would otherwise pay the JIT and the serializer's metadata. Then it reports ready. On shutdown it reports not ready first and, for
 /// <c>Screening:Shutdown:DrainSeconds</c>, keeps serving so load balancers stop sending before the server stops.
 /// </summary>
-public sealed partial class RulesetWarmup(ScreeningEngine engine, Readiness readiness, IConfiguration configuration, ILogger<RulesetWarmup> logger)
+public sealed partial class RulesetWarmup(
+    ScreeningEngine engine, IntakeReader reader, IOptions<JsonOptions> http, Readiness readiness, IConfiguration configuration, ILogger<RulesetWarmup> logger)
     : IHostedLifecycleService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var example in RequestExamples.All)
         {
-            engine.Evaluate(example.Request);
+            var request = reader.Parse<ScreeningRequest>(Encoding.UTF8.GetBytes(example.Json)).Value!;
+            JsonSerializer.SerializeToUtf8Bytes(engine.Evaluate(request), http.Value.SerializerOptions);
         }
 
         readiness.MarkWarmedUp();

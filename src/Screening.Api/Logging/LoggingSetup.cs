@@ -19,7 +19,10 @@ public static class LoggingSetup
 
     private static Logger GuardedSinks(IServiceProvider provider)
     {
-        var sinks = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Console(new RenderedCompactJsonFormatter());
+        // The console is written from a background queue: a synchronous, locked console write per request would
+        // serialise the service under load. The queue blocks rather than drops when full, so no event is lost.
+        var sinks = new LoggerConfiguration().MinimumLevel.Verbose()
+            .WriteTo.Async(queue => queue.Console(new RenderedCompactJsonFormatter()), bufferSize: 1000, blockWhenFull: true);
         foreach (var sink in provider.GetServices<ILogEventSink>())
         {
             sinks.WriteTo.Sink(sink);

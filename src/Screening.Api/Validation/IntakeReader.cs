@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,10 +27,19 @@ public sealed class IntakeReader(IServiceProvider services)
             return Failure<T>(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as application/json in UTF-8.");
         }
 
-        var body = await ReadLimitedAsync(request, maxBytes, cancellationToken);
-        return body is null
-            ? Failure<T>(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body must be at most {maxBytes} bytes.")
-            : Parse<T>(body);
+        // A pooled buffer one byte larger than the limit: filling it means the body is too large.
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } declared && declared <= maxBytes ? (int)declared + 1 : maxBytes + 1);
+        try
+        {
+            var length = request.ContentLength > maxBytes ? -1 : await ReadAsync(request.Body, buffer.AsMemory(0, Math.Min(buffer.Length, maxBytes + 1)), cancellationToken);
+            return length < 0 || length > maxBytes
+                ? Failure<T>(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body must be at most {maxBytes} bytes.")
+                : Parse<T>(buffer.AsMemory(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Parses and validates one JSON value; <paramref name="fieldPrefix"/> places its errors inside a larger body (a batch item).</summary>
@@ -115,34 +125,23 @@ public sealed class IntakeReader(IServiceProvider services)
             || mediaType.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true)
         && (mediaType.Charset.Length == 0 || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The whole body, or null when it is longer than <paramref name="maxBytes"/> (checked while reading, whatever the server enforces).</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>Reads into <paramref name="buffer"/> until the body ends or the buffer is full; -1 when the server rejects the body as too large.</summary>
+    private static async Task<int> ReadAsync(Stream body, Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream(capacity: (int)Math.Min(request.ContentLength ?? 4096, maxBytes));
-        var chunk = new byte[8192];
+        var total = 0;
         try
         {
             int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            while (total < buffer.Length && (read = await body.ReadAsync(buffer[total..], cancellationToken)) > 0)
             {
-                if (buffer.Length + read > maxBytes)
-                {
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
+                total += read;
             }
         }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return null;
+            return -1;
         }
 
-        return buffer.ToArray();
+        return total;
     }
 }

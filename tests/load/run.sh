@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# HTTP load comparison: POST /v1/screenings (the refer example) against GET /v1/ruleset (the same pipeline without
+# the engine), in interleaved pairs at 32 and 64 connections, on the published service in Production mode.
+# Prints requests per second, p50 and p99 for each, the ratios, start-to-ready time, the first screening after
+# ready, and the server's peak RSS. Needs wrk (apt-get install wrk). Usage: tests/load/run.sh [seconds per run]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+duration=${1:-10}
+rounds=3
+port=5199
+out=artifacts/load
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+mkdir -p "$out"
+
+echo "Publishing (Release, ReadyToRun, as the Dockerfile does)..."
+dotnet publish src/Screening.Api --configuration Release --use-current-runtime --self-contained false \
+  -p:PublishReadyToRun=true --output "$out/publish" >/dev/null
+
+export SCREENING_KEY="load-test-$(date +%s)"
+export SCREENING_BODY="$PWD/src/Screening.Api/Examples/refer.json"
+key_hash=$(printf %s "$SCREENING_KEY" | sha256sum | cut -d' ' -f1)
+
+start_server() {
+  ASPNETCORE_ENVIRONMENT=Production \
+  Screening__Auth__ApiKeys__load="$key_hash" \
+  Screening__RateLimit__PermitsPerMinute=1000000000 \
+    dotnet "$out/publish/Screening.Api.dll" --urls "http://127.0.0.1:$port" >"$out/server.log" 2>&1 &
+  server=$!
+}
+
+# Start-up, measured three times from a cold process: launch to /health/ready, then the first screening.
+starts=(); firsts=()
+for _ in 1 2 3; do
+  started_ns=$(date +%s%N)
+  start_server
+  until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.01; done
+  starts+=($(( ($(date +%s%N) - started_ns) / 1000000 )))
+  firsts+=("$(curl -s -o /dev/null -w '%{time_total}' -X POST "http://127.0.0.1:$port/v1/screenings" \
+    -H 'Content-Type: application/json' -H "X-API-Key: $SCREENING_KEY" --data @"$SCREENING_BODY" | awk '{ printf "%.1f", $1 * 1000 }')")
+  kill -TERM "$server"; wait "$server" 2>/dev/null || true
+done
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+ready_ms=$(printf '%s\n' "${starts[@]}" | median)
+first_ms=$(printf '%s\n' "${firsts[@]}" | median)
+
+start_server
+trap 'kill -TERM $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.02; done
+
+# Tiered compilation needs tens of seconds under load to reach optimised code; measure the steady state.
+echo "Warming up (30 s)..."
+wrk -t2 -c32 -d20s -s tests/load/screening.lua "http://127.0.0.1:$port/v1/screenings" >/dev/null
+wrk -t2 -c32 -d10s -s tests/load/ruleset.lua "http://127.0.0.1:$port/v1/ruleset" >/dev/null
+
+# One wrk run; prints "rps p50_ms p99_ms non2xx".
+measure() {
+  local script=$1 path=$2 connections=$3
+  wrk -t2 -c"$connections" -d"${duration}s" --latency -s "tests/load/$script" "http://127.0.0.1:$port$path" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
+    /Non-2xx/ { bad = $NF }
+    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }'
+}
+
+printf "\n%-5s %-10s %10s %10s %10s %8s\n" conns endpoint "req/s" "p50 ms" "p99 ms" non-2xx
+for connections in 32 64; do
+  : >"$out/screening-$connections.txt"; : >"$out/ruleset-$connections.txt"
+  for _ in $(seq "$rounds"); do
+    measure screening.lua /v1/screenings "$connections" >>"$out/screening-$connections.txt"
+    measure ruleset.lua /v1/ruleset "$connections" >>"$out/ruleset-$connections.txt"
+  done
+  for endpoint in screening ruleset; do
+    f="$out/$endpoint-$connections.txt"
+    printf "%-5s %-10s %10s %10s %10s %8s\n" "$connections" "$endpoint" \
+      "$(cut -d' ' -f1 "$f" | median)" "$(cut -d' ' -f2 "$f" | median)" "$(cut -d' ' -f3 "$f" | median)" "$(awk '{ s += $4 } END { print s }' "$f")"
+  done
+done
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+rps_ratio=$(ratio "$(cut -d' ' -f1 "$out/screening-32.txt" | median)" "$(cut -d' ' -f1 "$out/ruleset-32.txt" | median)")
+p99_ratio=$(ratio "$(cut -d' ' -f3 "$out/screening-64.txt" | median)" "$(cut -d' ' -f3 "$out/ruleset-64.txt" | median)")
+peak_rss_mb=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server/status")
+
+echo
+echo "throughput ratio screening / ruleset at 32 connections: $rps_ratio   (budget >= 0.35)"
+echo "p99 ratio screening / ruleset at 64 connections:        $p99_ratio   (budget <= 4)"
+echo "process start to ready (median of 3):                   ${ready_ms} ms   (budget <= 1500; runs: ${starts[*]})"
+echo "first screening after ready (median of 3):              ${first_ms} ms   (budget < 50; runs: ${firsts[*]})"
+echo "server peak RSS after $(( rounds * 4 * duration + 30 )) s of load:                 ${peak_rss_mb} MB   (budget <= 200)"
