@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Screening.Api.Fhir;
 using Screening.Api.Hosting;
 using Screening.Api.Logging;
 using Screening.Api.OpenApi;
@@ -44,8 +45,12 @@ try
     builder.Services.AddValidatorsFromAssemblyContaining<ScreeningRequestValidator>(ServiceLifetime.Singleton);
     builder.Services.AddSingleton<IntakeReader>();
 
-    // Errors are RFC 9457 problem details, with no internals.
+    // Errors are RFC 9457 problem details, with no internals; on the FHIR endpoints, OperationOutcome resources.
+    builder.Services.AddSingleton<IProblemDetailsWriter, OperationOutcomeWriter>();
     builder.Services.AddProblemDetails();
+
+    // EHR integration: the FHIR Questionnaire, QuestionnaireResponse evaluation.
+    builder.Services.AddSingleton<FhirEvaluator>();
 
     // Intake systems authenticate with X-API-Key; every endpoint needs it unless marked anonymous.
     builder.Services.AddApiKeyAuthentication();
@@ -84,6 +89,7 @@ try
     app.MapHealth();
     app.MapScreenings();
     app.MapRuleCatalog();
+    app.MapFhir();
 
     await app.RunAsync();
     return 0;

@@ -36,3 +36,9 @@ public sealed class LoincAttribute(string code, string display, string source) :
     public string Display { get; } = display;
     public string Source { get; } = source;
 }
+
+/// <summary>Where the LOINC codes of the intake model were checked.</summary>
+public static class LoincSources
+{
+    public const string VitalSigns = "FHIR vital signs value set (hl7.org/fhir ValueSet observation-CCDAVitalSignResult) and the FHIR R4 Body Weight profile";
+}

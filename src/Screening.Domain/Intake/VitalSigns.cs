@@ -11,12 +11,14 @@ public sealed record VitalSigns
     [Question("Most recent seated systolic blood pressure (mmHg)")]
     [Unit("mm[Hg]", "mmHg")]
     [Range(50, 300)]
+    [Loinc("8480-6", "Systolic blood pressure", LoincSources.VitalSigns)]
     public int? SystolicMmHg { get; init; }
 
     /// <summary>Most recent seated diastolic blood pressure, mmHg.</summary>
     [Question("Most recent seated diastolic blood pressure (mmHg)")]
     [Unit("mm[Hg]", "mmHg")]
     [Range(20, 200)]
+    [Loinc("8462-4", "Diastolic blood pressure", LoincSources.VitalSigns)]
     public int? DiastolicMmHg { get; init; }
 
     /// <summary>Date of the blood-pressure reading (YYYY-MM-DD). Omitted: measured at this intake (<c>completedOn</c>). Older than the policy's limit (30 days): treated as missing.</summary>
@@ -31,24 +33,28 @@ public sealed record VitalSigns
     [Question("Resting heart rate (beats per minute)")]
     [Unit("/min", "beats/min")]
     [Range(20, 250)]
+    [Loinc("8867-4", "Heart rate", LoincSources.VitalSigns)]
     public int? HeartRateBpm { get; init; }
 
     /// <summary>Height in centimetres (for the BMI).</summary>
     [Question("Height (cm)")]
     [Unit("cm", "cm")]
     [Range(50.0, 250.0)]
+    [Loinc("8302-2", "Body height", LoincSources.VitalSigns)]
     public decimal? HeightCm { get; init; }
 
     /// <summary>Weight in kilograms (for the BMI).</summary>
     [Question("Weight (kg)")]
     [Unit("kg", "kg")]
     [Range(10.0, 400.0)]
+    [Loinc("29463-7", "Body weight", LoincSources.VitalSigns)]
     public decimal? WeightKg { get; init; }
 
     /// <summary>Body temperature, °C.</summary>
     [Question("Body temperature (°C)")]
     [Unit("Cel", "°C")]
     [Range(25.0, 45.0)]
+    [Loinc("8310-5", "Body temperature", LoincSources.VitalSigns)]
     public decimal? TemperatureC { get; init; }
 
     /// <summary>Orthostatic change: pulse rises by more than 20 bpm or blood pressure drops by more than 10-20 mmHg on standing.</summary>

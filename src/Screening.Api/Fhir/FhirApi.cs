@@ -1,0 +1,117 @@
+using System.Buffers;
+using System.Text;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Microsoft.Net.Http.Headers;
+using Screening.Api.OpenApi;
+using Screening.Api.Screenings;
+using Screening.Api.Validation;
+using Screening.Domain.Intake;
+using Screening.Engine;
+using Screening.Fhir;
+using Serilog;
+
+namespace Screening.Api.Fhir;
+
+/// <summary>
+/// FHIR R4 for EHR forms: the capability statement, the Questionnaire generated from the intake model, and
+/// QuestionnaireResponse evaluation into a GuidanceResponse. application/fhir+json in and out; errors are
+/// OperationOutcome resources.
+/// </summary>
+public static class FhirApi
+{
+    private static readonly Questionnaire Questionnaire = QuestionnaireBuilder.Build();
+    private static readonly CapabilityStatement Capabilities = CapabilityStatementBuilder.Build();
+
+    public static RouteGroupBuilder MapFhir(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup(OperationOutcomeWriter.FhirPath).WithTags("FHIR").WithAccessProblems();
+
+        group.MapGet("/metadata", GetCapabilities)
+            .WithName("GetFhirCapabilities")
+            .WithSummary("FHIR capability statement")
+            .WithDescription("A FHIR R4 CapabilityStatement describing the FHIR endpoints: read the screening Questionnaire, evaluate a QuestionnaireResponse with $evaluate.")
+            .Produces<string>(StatusCodes.Status200OK, FhirResult.ContentType);
+
+        group.MapGet("/Questionnaire/{id}", GetQuestionnaire)
+            .WithName("GetFhirQuestionnaire")
+            .WithSummary("The screening Questionnaire (FHIR R4, SDC)")
+            .WithDescription($"The Structured Data Capture Questionnaire '{FhirCanonicals.QuestionnaireId}', generated from the same intake model as the JSON API: item types, answer options, units, ranges, required items, enableWhen, and LOINC codes for the PHQ-9 and GAD-7. An EHR renders it as a form.")
+            .Produces<string>(StatusCodes.Status200OK, FhirResult.ContentType)
+            .Produces<string>(StatusCodes.Status404NotFound, FhirResult.ContentType);
+
+        group.MapPost("/QuestionnaireResponse/$evaluate", Evaluate)
+            .WithName("EvaluateFhirQuestionnaireResponse")
+            .WithSummary("Evaluate a QuestionnaireResponse into a GuidanceResponse")
+            .WithDescription("Maps a QuestionnaireResponse of the screening Questionnaire to the intake model (unanswered items are unknown; PHQ-9 and GAD-7 totals are computed from complete items and checked against a submitted total), runs the rules, and answers a GuidanceResponse: status success, or data-required with one dataRequirement per missing item (its linkId). A contained Parameters resource carries the outcome category, every reason with its rule id, text and citation, and the ruleset version. An unknown linkId or a wrong answer type gives 422 with an OperationOutcome.")
+            .Accepts<string>(FhirResult.ContentType)
+            .Produces<string>(StatusCodes.Status200OK, FhirResult.ContentType)
+            .Produces<string>(StatusCodes.Status400BadRequest, FhirResult.ContentType)
+            .Produces<string>(StatusCodes.Status413PayloadTooLarge, FhirResult.ContentType)
+            .Produces<string>(StatusCodes.Status415UnsupportedMediaType, FhirResult.ContentType)
+            .Produces<string>(StatusCodes.Status422UnprocessableEntity, FhirResult.ContentType)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ScreeningsApi.MaxScreeningBytes));
+
+        return group;
+    }
+
+    private static FhirResult GetCapabilities() => new(Capabilities);
+
+    private static FhirResult GetQuestionnaire(string id) => id == FhirCanonicals.QuestionnaireId
+        ? new FhirResult(Questionnaire)
+        : FhirResult.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"The only Questionnaire is {FhirCanonicals.QuestionnaireId}.");
+
+    private static async System.Threading.Tasks.Task<FhirResult> Evaluate(
+        HttpRequest request, FhirEvaluator evaluator, IDiagnosticContext diagnostics, CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !(mediaType.MediaType.Equals(FhirResult.ContentType, StringComparison.OrdinalIgnoreCase) || mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)))
+        {
+            return FhirResult.Outcome(StatusCodes.Status415UnsupportedMediaType, OperationOutcome.IssueType.NotSupported, "Send the QuestionnaireResponse as application/fhir+json.");
+        }
+
+        var body = await ReadAsync(request, ScreeningsApi.MaxScreeningBytes, cancellationToken);
+        if (body is null)
+        {
+            return FhirResult.Outcome(StatusCodes.Status413PayloadTooLarge, OperationOutcome.IssueType.TooCostly, $"The body must be at most {ScreeningsApi.MaxScreeningBytes} bytes.");
+        }
+
+        var outcome = evaluator.Evaluate(body);
+        if (outcome.Result is { } result)
+        {
+            diagnostics.Set("DecisionId", result.DecisionId);
+            diagnostics.Set("OutcomeCategory", GuidanceResponseBuilder.CategoryCoding(result.Outcome.Category).Code);
+        }
+
+        return outcome.Response;
+    }
+
+    private static async System.Threading.Tasks.Task<string?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(maxBytes + 1);
+        try
+        {
+            var total = 0;
+            int read;
+            while (total <= maxBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(total, maxBytes + 1 - total), cancellationToken)) > 0)
+            {
+                total += read;
+            }
+
+            return total > maxBytes ? null : Encoding.UTF8.GetString(buffer, 0, total);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

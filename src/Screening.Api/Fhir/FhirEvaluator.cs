@@ -1,0 +1,73 @@
+using System.Text;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Screening.Api.Validation;
+using Screening.Domain.Intake;
+using Screening.Domain.Outcome;
+using Screening.Engine;
+using Screening.Fhir;
+
+namespace Screening.Api.Fhir;
+
+/// <summary>The answer to an evaluation: the FHIR response to send, and the screening result when there is one.</summary>
+public sealed record FhirEvaluation(FhirResult Response, ScreeningResult? Result);
+
+/// <summary>
+/// Evaluates a QuestionnaireResponse: parse (Firely, strict), map to the intake model, validate with the JSON API's
+/// validators, run the engine, and build the GuidanceResponse. Shared by $evaluate and the CDS Hooks service.
+/// </summary>
+public sealed class FhirEvaluator(IntakeReader reader, ScreeningEngine engine)
+{
+    private static readonly FhirJsonDeserializer Deserializer = new();
+
+    public FhirEvaluation Evaluate(string json)
+    {
+        Resource resource;
+        try
+        {
+            resource = Deserializer.DeserializeResource(json);
+        }
+        catch (Exception exception) when (exception is DeserializationFailedException or FormatException or System.Text.Json.JsonException)
+        {
+            // The parser's messages can quote the input; the answer names the problem without them.
+            return new(FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The body is not a valid FHIR R4 resource in JSON."), null);
+        }
+
+        return resource is QuestionnaireResponse response
+            ? Evaluate(response)
+            : new(FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, "The body must be a QuestionnaireResponse."), null);
+    }
+
+    public FhirEvaluation Evaluate(QuestionnaireResponse response)
+    {
+        var (request, problem) = ToRequest(response);
+        if (problem is not null)
+        {
+            return new(problem, null);
+        }
+
+        var result = engine.Evaluate(request!);
+        return new(new FhirResult(GuidanceResponseBuilder.Build(result, response.Subject)), result);
+    }
+
+    /// <summary>The intake a response maps to, or the 422 OperationOutcome saying which items are wrong.</summary>
+    public (ScreeningRequest? Request, FhirResult? Problem) ToRequest(QuestionnaireResponse response)
+    {
+        var mapped = QuestionnaireResponseMapper.Map(response);
+        if (mapped.Intake is null)
+        {
+            return (null, FhirResult.Outcome(StatusCodes.Status422UnprocessableEntity, OperationOutcome.IssueType.Invalid,
+                mapped.Issues.Select(i => ((string?)i.Location, i.Message))));
+        }
+
+        var read = reader.Parse<ScreeningRequest>(Encoding.UTF8.GetBytes(mapped.Intake.ToJsonString()));
+        if (read.Problem?.ProblemDetails is Microsoft.AspNetCore.Http.HttpValidationProblemDetails invalid)
+        {
+            return (null, FhirResult.Outcome(StatusCodes.Status422UnprocessableEntity, OperationOutcome.IssueType.Invalid,
+                invalid.Errors.SelectMany(e => e.Value.Select(message =>
+                    ((string?)$"QuestionnaireResponse.item.where(linkId='{GuidanceResponseBuilder.LinkIdOf(e.Key)}')", $"item '{GuidanceResponseBuilder.LinkIdOf(e.Key)}': {message}")))));
+        }
+
+        return (read.Value, null);
+    }
+}

@@ -1,0 +1,38 @@
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+
+namespace Screening.Api.Fhir;
+
+/// <summary>A FHIR resource as an HTTP answer, written by the Firely serializer as application/fhir+json.</summary>
+public sealed class FhirResult(Resource resource, int statusCode = StatusCodes.Status200OK) : IResult, IStatusCodeHttpResult
+{
+    public const string ContentType = "application/fhir+json";
+    private static readonly FhirJsonSerializer Serializer = new();
+
+    public Resource Resource { get; } = resource;
+
+    public int? StatusCode { get; } = statusCode;
+
+    public async System.Threading.Tasks.Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = StatusCode!.Value;
+        httpContext.Response.ContentType = $"{ContentType}; charset=utf-8";
+        await httpContext.Response.WriteAsync(Serializer.SerializeToString(Resource));
+    }
+
+    /// <summary>An OperationOutcome with one issue per entry: the FHIR form of an error.</summary>
+    public static FhirResult Outcome(int statusCode, OperationOutcome.IssueType type, IEnumerable<(string? Expression, string Message)> issues) =>
+        new(new OperationOutcome
+        {
+            Issue = issues.Select(issue => new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Error,
+                Code = type,
+                Diagnostics = issue.Message,
+                Expression = issue.Expression is null ? [] : [issue.Expression],
+            }).ToList(),
+        }, statusCode);
+
+    public static FhirResult Outcome(int statusCode, OperationOutcome.IssueType type, string message) =>
+        Outcome(statusCode, type, [(null, message)]);
+}

@@ -1,0 +1,104 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Screening.Domain.Intake;
+
+namespace Screening.Fhir;
+
+/// <summary>The kind of answer an intake field takes, as the Questionnaire asks it.</summary>
+public enum AnswerKind
+{
+    Group,
+    RepeatingGroup,
+    Boolean,
+    Choice,
+    WholeNumber,
+    DecimalNumber,
+    Date,
+    Text,
+}
+
+/// <summary>
+/// One field of the intake model seen as a Questionnaire item: its linkId (the field's JSON path, e.g.
+/// <c>vitals.systolicMmHg</c>; trial fields as <c>treatmentTrials.drug</c>), its kind, and the model metadata that
+/// drives the item (question, range, unit, choices, the question it depends on). Both the Questionnaire and the
+/// QuestionnaireResponse mapping read this one list.
+/// </summary>
+public sealed record IntakeItem(
+    string LinkId,
+    string Name,
+    AnswerKind Kind,
+    PropertyInfo Property,
+    IReadOnlyList<IntakeItem> Children)
+{
+    public string? Question => Property.GetCustomAttribute<QuestionAttribute>()?.Text;
+
+    public RangeAttribute? Range => Property.GetCustomAttribute<RangeAttribute>();
+
+    public UnitAttribute? Unit => Property.GetCustomAttribute<UnitAttribute>();
+
+    public int? MaxLength => Property.GetCustomAttribute<MaxLengthAttribute>()?.Length;
+
+    public bool Required => Property.IsDefined(typeof(RequiredMemberAttribute));
+
+    /// <summary>The linkId of the boolean item this one is asked after ("yes"), if any.</summary>
+    public string? AskedWhenYes { get; init; }
+
+    public Type EnumType => Nullable.GetUnderlyingType(Property.PropertyType) ?? Property.PropertyType;
+
+    /// <summary>The answer choices of a choice item (the enum's JSON values; "unknown" is not a choice but leaving it blank).</summary>
+    public IReadOnlyList<string> Choices => Kind == AnswerKind.Choice
+        ? EnumType.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.Name != "Unknown")
+            .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? JsonNamingPolicy.KebabCaseLower.ConvertName(f.Name))
+            .ToArray()
+        : [];
+
+    /// <summary>Every item of the intake model, in order, as a tree.</summary>
+    public static IReadOnlyList<IntakeItem> All { get; } = ItemsOf(typeof(ScreeningRequest), string.Empty);
+
+    /// <summary>Every question item by linkId (groups excluded).</summary>
+    public static IReadOnlyDictionary<string, IntakeItem> Questions { get; } = Flatten(All)
+        .Where(i => i.Kind is not (AnswerKind.Group or AnswerKind.RepeatingGroup))
+        .ToDictionary(i => i.LinkId, StringComparer.Ordinal);
+
+    public static IEnumerable<IntakeItem> Flatten(IEnumerable<IntakeItem> items) =>
+        items.SelectMany(i => new[] { i }.Concat(Flatten(i.Children)));
+
+    private static IntakeItem[] ItemsOf(Type type, string prefix) => type.GetProperties()
+        .Select(property =>
+        {
+            var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            var linkId = prefix + name;
+            var askedWhen = property.GetCustomAttribute<AskedWhenYesAttribute>() is { } when
+                ? prefix + JsonNamingPolicy.CamelCase.ConvertName(when.SiblingProperty)
+                : null;
+            var kind = KindOf(property.PropertyType);
+            var children = kind switch
+            {
+                AnswerKind.Group => ItemsOf(property.PropertyType, linkId + "."),
+                AnswerKind.RepeatingGroup => ItemsOf(property.PropertyType.GetGenericArguments()[0], linkId + "."),
+                _ => [],
+            };
+            return new IntakeItem(linkId, name, kind, property, children) { AskedWhenYes = askedWhen };
+        })
+        .ToArray();
+
+    private static AnswerKind KindOf(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        return underlying switch
+        {
+            _ when underlying == typeof(Answer) => AnswerKind.Boolean,
+            { IsEnum: true } => AnswerKind.Choice,
+            _ when underlying == typeof(int) => AnswerKind.WholeNumber,
+            _ when underlying == typeof(decimal) => AnswerKind.DecimalNumber,
+            _ when underlying == typeof(DateOnly) => AnswerKind.Date,
+            _ when underlying == typeof(string) => AnswerKind.Text,
+            { IsGenericType: true } => AnswerKind.RepeatingGroup,
+            _ => AnswerKind.Group,
+        };
+    }
+}

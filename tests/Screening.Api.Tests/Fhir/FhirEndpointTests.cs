@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text;
+using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
+using Hl7.Fhir.Serialization;
+using Screening.Api.OpenApi;
+using Screening.Api.Tests.Infrastructure;
+using Screening.Fhir;
+
+namespace Screening.Api.Tests.Fhir;
+
+[Collection(SharedApi.Name)]
+public class FhirEndpointTests(ApiFactory factory)
+{
+    private static readonly FhirJsonSerializer Serializer = new();
+    private static readonly FhirJsonDeserializer Deserializer = new();
+    private readonly HttpClient _client = factory.CreateAuthorizedClient();
+
+    private static StringContent Fhir(Resource resource) => new(Serializer.SerializeToString(resource), Encoding.UTF8, "application/fhir+json");
+
+    private async System.Threading.Tasks.Task<(HttpStatusCode Status, Resource Resource)> PostAsync(Resource resource)
+    {
+        var response = await _client.PostAsync("/fhir/QuestionnaireResponse/$evaluate", Fhir(resource));
+        Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
+        return (response.StatusCode, Deserializer.DeserializeResource(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task The_questionnaire_validates_against_the_base_r4_specification()
+    {
+        var response = await _client.GetAsync($"/fhir/Questionnaire/{FhirCanonicals.QuestionnaireId}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
+        var questionnaire = Assert.IsType<Questionnaire>(Deserializer.DeserializeResource(await response.Content.ReadAsStringAsync()));
+        Assert.Empty(FhirValidation.Errors(questionnaire));
+    }
+
+    [Fact]
+    public async Task The_questionnaire_carries_loinc_codes_units_ranges_and_enable_when()
+    {
+        var questionnaire = (Questionnaire)Deserializer.DeserializeResource(await _client.GetStringAsync($"/fhir/Questionnaire/{FhirCanonicals.QuestionnaireId}"));
+        var items = Flatten(questionnaire.Item).ToDictionary(i => i.LinkId!);
+
+        Assert.Equal("44249-1", items["instruments.phq9"].Code.Single().Code);
+        Assert.Equal(["44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8"],
+            items["instruments.phq9"].Item.Take(9).Select(i => i.Code.Single().Code));
+        Assert.Equal("44261-6", items["instruments.phq9.total"].Code.Single().Code);
+        Assert.Equal("69737-5", items["instruments.gad7"].Code.Single().Code);
+        Assert.Equal("70274-6", items["instruments.gad7Total"].Code.Single().Code);
+        Assert.Equal("8480-6", items["vitals.systolicMmHg"].Code.Single().Code);
+        Assert.Equal("patient.ableToBecomePregnant", items["patient.pregnant"].EnableWhen.Single().Question);
+        Assert.Equal(Questionnaire.QuestionnaireItemType.Boolean, items["contraindications.arteriovenousMalformation"].Type);
+        Assert.True(items["treatmentTrials"].Repeats);
+        Assert.True(items["treatmentTrials.drug"].Required);
+        Assert.Contains(items["vitals.systolicMmHg"].Extension, e => e.Url!.EndsWith("questionnaire-unit", StringComparison.Ordinal));
+        Assert.Equal(5, items["contraindications.hepaticImpairment"].AnswerOption.Count + 1);
+    }
+
+    [Fact]
+    public async Task An_unknown_questionnaire_is_a_404_operation_outcome()
+    {
+        var response = await _client.GetAsync("/fhir/Questionnaire/other");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.IsType<OperationOutcome>(Deserializer.DeserializeResource(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task The_capability_statement_validates()
+    {
+        var statement = Assert.IsType<CapabilityStatement>(Deserializer.DeserializeResource(await _client.GetStringAsync("/fhir/metadata")));
+
+        Assert.Empty(FhirValidation.Errors(statement));
+    }
+
+    [Fact]
+    public async Task Without_a_key_the_fhir_endpoints_answer_401_as_operation_outcome()
+    {
+        var response = await factory.CreateClient().GetAsync("/fhir/metadata");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.IsType<OperationOutcome>(Deserializer.DeserializeResource(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples.Names), MemberType = typeof(Examples))]
+    public async Task Each_example_evaluates_to_a_valid_guidance_response_with_its_category(string name)
+    {
+        var response = QuestionnaireResponseBuilder.FromRequest(RequestExamples.All.Single(e => e.Name == name).Request, new ResourceReference("Patient/example"));
+
+        var (status, resource) = await PostAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var guidance = Assert.IsType<GuidanceResponse>(resource);
+        var parameters = Assert.IsType<Parameters>(Assert.Single(guidance.Contained));
+        var category = Assert.IsType<Coding>(parameters.GetSingleValue<Coding>("category"));
+        Assert.Equal(FhirCanonicals.OutcomeCategorySystem, category.System);
+        Assert.Equal(name, category.Code);
+        Assert.Equal(name == "insufficient-information" ? GuidanceResponse.GuidanceResponseStatus.DataRequired : GuidanceResponse.GuidanceResponseStatus.Success, guidance.Status);
+        Assert.All(parameters.Parameter.Where(p => p.Name == "reason"), reason =>
+            Assert.Equal(["rule", "text", "citation", "decisive"], reason.Part.Select(p => p.Name)));
+        Assert.Empty(FhirValidation.Errors(guidance));
+    }
+
+    [Fact]
+    public async Task Data_required_names_each_missing_item_by_link_id()
+    {
+        var response = QuestionnaireResponseBuilder.FromRequest(Examples.Named("insufficient-information").Request);
+
+        var guidance = (GuidanceResponse)(await PostAsync(response)).Resource;
+
+        var linkIds = guidance.DataRequirement.Select(d => d.CodeFilter.Single().Code.Single().Code).ToArray();
+        Assert.Contains("instruments.cssrs.intentWithPlan", linkIds);
+        Assert.All(guidance.DataRequirement, d => Assert.Equal("item.linkId", d.CodeFilter.Single().Path));
+    }
+
+    private static IEnumerable<Questionnaire.ItemComponent> Flatten(IEnumerable<Questionnaire.ItemComponent> items) =>
+        items.SelectMany(i => new[] { i }.Concat(Flatten(i.Item)));
+}
