@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Screening.Api.CdsHooks;
 using Screening.Api.Fhir;
 using Screening.Api.Hosting;
 using Screening.Api.Logging;
@@ -49,8 +50,9 @@ try
     builder.Services.AddSingleton<IProblemDetailsWriter, OperationOutcomeWriter>();
     builder.Services.AddProblemDetails();
 
-    // EHR integration: the FHIR Questionnaire, QuestionnaireResponse evaluation.
+    // EHR integration: the FHIR Questionnaire, QuestionnaireResponse evaluation, and the CDS Hooks service (EHRs sign with JWTs).
     builder.Services.AddSingleton<FhirEvaluator>();
+    builder.Services.AddCdsHooks();
 
     // Intake systems authenticate with X-API-Key; every endpoint needs it unless marked anonymous.
     builder.Services.AddApiKeyAuthentication();
@@ -90,6 +92,7 @@ try
     app.MapScreenings();
     app.MapRuleCatalog();
     app.MapFhir();
+    app.MapCdsHooks();
 
     await app.RunAsync();
     return 0;

@@ -51,9 +51,11 @@ public class OpenApiDocumentTests(ApiFactory factory)
                     Assert.Equal(["400", "413", "415"], responses.Intersect(["400", "413", "415"]).Order());
                 }
 
+                // FHIR endpoints answer errors as OperationOutcome resources; every other endpoint as problem details.
+                var errorMediaType = path.Name.StartsWith("/fhir/", StringComparison.Ordinal) ? "application/fhir+json" : "application/problem+json";
                 foreach (var problem in op.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('4')))
                 {
-                    Assert.True(problem.Value.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{name} {problem.Name}");
+                    Assert.True(problem.Value.GetProperty("content").TryGetProperty(errorMediaType, out _), $"{name} {problem.Name}");
                 }
             }
         }

@@ -18,8 +18,9 @@ try {
 
   await page.locator('.auth-wrapper button.authorize').click();
   await page.locator('.modal-ux input').first().fill(apiKey);
-  await page.locator('.modal-ux .auth-btn-wrapper button.authorize').click();
-  await page.locator('.modal-ux button.btn-done').click();
+  // The first scheme is the API key (the second, CDS Hooks JWT, is for EHRs).
+  await page.locator('.modal-ux .auth-btn-wrapper button.authorize').first().click();
+  await page.locator('.modal-ux button.btn-done').first().click();
 
   const operation = page.locator('#operations-Screenings-CreateScreening');
   await operation.locator('.opblock-summary-control').click();

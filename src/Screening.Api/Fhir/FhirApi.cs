@@ -25,7 +25,7 @@ public static class FhirApi
 
     public static RouteGroupBuilder MapFhir(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup(OperationOutcomeWriter.FhirPath).WithTags("FHIR").WithAccessProblems();
+        var group = routes.MapGroup(OperationOutcomeWriter.FhirPath).WithTags("FHIR").WithFhirAccessProblems();
 
         group.MapGet("/metadata", GetCapabilities)
             .WithName("GetFhirCapabilities")

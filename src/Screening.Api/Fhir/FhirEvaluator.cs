@@ -40,34 +40,36 @@ public sealed class FhirEvaluator(IntakeReader reader, ScreeningEngine engine)
 
     public FhirEvaluation Evaluate(QuestionnaireResponse response)
     {
-        var (request, problem) = ToRequest(response);
-        if (problem is not null)
+        var (request, issues) = ToRequest(response);
+        if (request is null)
         {
-            return new(problem, null);
+            return new(FhirResult.Outcome(StatusCodes.Status422UnprocessableEntity, OperationOutcome.IssueType.Invalid,
+                issues.Select(i => ((string?)i.Location, i.Message))), null);
         }
 
-        var result = engine.Evaluate(request!);
+        var result = engine.Evaluate(request);
         return new(new FhirResult(GuidanceResponseBuilder.Build(result, response.Subject)), result);
     }
 
-    /// <summary>The intake a response maps to, or the 422 OperationOutcome saying which items are wrong.</summary>
-    public (ScreeningRequest? Request, FhirResult? Problem) ToRequest(QuestionnaireResponse response)
+    /// <summary>The intake a response maps to and passes the intake validators as, or the issues (located, never quoting the input) why not.</summary>
+    public (ScreeningRequest? Request, IReadOnlyList<MappingIssue> Issues) ToRequest(QuestionnaireResponse response)
     {
         var mapped = QuestionnaireResponseMapper.Map(response);
         if (mapped.Intake is null)
         {
-            return (null, FhirResult.Outcome(StatusCodes.Status422UnprocessableEntity, OperationOutcome.IssueType.Invalid,
-                mapped.Issues.Select(i => ((string?)i.Location, i.Message))));
+            return (null, mapped.Issues);
         }
 
         var read = reader.Parse<ScreeningRequest>(Encoding.UTF8.GetBytes(mapped.Intake.ToJsonString()));
-        if (read.Problem?.ProblemDetails is Microsoft.AspNetCore.Http.HttpValidationProblemDetails invalid)
+        if (read.Value is { } request)
         {
-            return (null, FhirResult.Outcome(StatusCodes.Status422UnprocessableEntity, OperationOutcome.IssueType.Invalid,
-                invalid.Errors.SelectMany(e => e.Value.Select(message =>
-                    ((string?)$"QuestionnaireResponse.item.where(linkId='{GuidanceResponseBuilder.LinkIdOf(e.Key)}')", $"item '{GuidanceResponseBuilder.LinkIdOf(e.Key)}': {message}")))));
+            return (request, []);
         }
 
-        return (read.Value, null);
+        var errors = (read.Problem?.ProblemDetails as Microsoft.AspNetCore.Http.HttpValidationProblemDetails)?.Errors
+            ?? new Dictionary<string, string[]> { [string.Empty] = ["is not valid"] };
+        return (null, errors.SelectMany(e => e.Value.Select(message => new MappingIssue(
+            $"QuestionnaireResponse.item.where(linkId='{GuidanceResponseBuilder.LinkIdOf(e.Key)}')",
+            $"item '{GuidanceResponseBuilder.LinkIdOf(e.Key)}': {message}"))).ToArray());
     }
 }

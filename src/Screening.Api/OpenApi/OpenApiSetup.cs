@@ -44,7 +44,7 @@ public static class OpenApiSetup
             });
             // Relative: "Try it out" calls whichever host serves the document.
             options.AddServer(new OpenApiServer { Url = "/", Description = "This service" });
-            foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Domain.Intake.ScreeningRequest).Assembly, typeof(Engine.ScreeningEngine).Assembly })
+            foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Domain.Intake.ScreeningRequest).Assembly, typeof(Engine.ScreeningEngine).Assembly, typeof(global::Screening.Fhir.FhirCanonicals).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
                 if (File.Exists(xml))
@@ -59,6 +59,13 @@ public static class OpenApiSetup
                 In = ParameterLocation.Header,
                 Name = ApiKeyOptions.HeaderName,
                 Description = "The client's API key. The service stores only its SHA-256.",
+            });
+            options.AddSecurityDefinition(CdsHooks.CdsHooksAuthentication.Scheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "CDS Hooks: a JWT signed by a trusted EHR (RS/PS/ES algorithms), aud the service endpoint URL, with exp and a unique jti.",
             });
             options.SupportNonNullableReferenceTypes();
             options.SchemaFilter<IntakeSchemaFilter>();

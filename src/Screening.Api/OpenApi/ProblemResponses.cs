@@ -11,6 +11,12 @@ public static class ProblemResponses
     public static TBuilder WithAccessProblems<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.WithProblem(StatusCodes.Status401Unauthorized).WithRateLimitProblem();
 
+    /// <summary>401 and 429 on the FHIR endpoints, where every error is an OperationOutcome.</summary>
+    public static TBuilder WithFhirAccessProblems<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder
+        .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(string), [Fhir.FhirResult.ContentType]))
+        .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(string), [Fhir.FhirResult.ContentType]));
+
     private static TBuilder WithProblem<TBuilder>(this TBuilder builder, int status)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));

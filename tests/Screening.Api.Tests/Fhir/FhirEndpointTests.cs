@@ -116,6 +116,15 @@ public class FhirEndpointTests(ApiFactory factory)
         Assert.All(guidance.DataRequirement, d => Assert.Equal("item.linkId", d.CodeFilter.Single().Path));
     }
 
+    [Fact]
+    public void The_validator_used_here_does_report_an_invalid_resource()
+    {
+        // A Questionnaire without its required status, and an item without its required type: the checks above mean something only if this fails.
+        var invalid = new Questionnaire { Item = [new Questionnaire.ItemComponent { LinkId = "x" }] };
+
+        Assert.NotEmpty(FhirValidation.Errors(invalid));
+    }
+
     private static IEnumerable<Questionnaire.ItemComponent> Flatten(IEnumerable<Questionnaire.ItemComponent> items) =>
         items.SelectMany(i => new[] { i }.Concat(Flatten(i.Item)));
 }

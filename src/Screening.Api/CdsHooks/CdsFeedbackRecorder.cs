@@ -1,0 +1,24 @@
+using Screening.Fhir.CdsHooks;
+
+namespace Screening.Api.CdsHooks;
+
+/// <summary>
+/// Records what clinicians did with cards, in the structured log where the decisions are: the card's decision id,
+/// accepted or overridden, how many suggestions were taken, and the override reason code when it is one of the
+/// service's. Free text (the user's comment) and anything not recognised are never written.
+/// </summary>
+public sealed partial class CdsFeedbackRecorder(ILogger<CdsFeedbackRecorder> logger)
+{
+    public void Record(CardFeedback feedback)
+    {
+        var decision = Guid.TryParse(feedback.Card, out var id) ? id.ToString() : "not-a-screening-card";
+        var reason = feedback.OverrideReason?.Reason is { System: ScreeningCdsService.OverrideReasonSystem, Code: { } code }
+            && ScreeningCdsService.OverrideReasons.Any(r => r.Code == code)
+            ? code
+            : feedback.OverrideReason is null ? "none" : "other";
+        CardFeedbackReceived(logger, decision, feedback.Outcome, feedback.AcceptedSuggestions?.Count ?? 0, reason);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "CDS card feedback for decision {DecisionId}: {FeedbackOutcome}, {AcceptedSuggestions} suggestion(s) accepted, override reason {OverrideReason}")]
+    private static partial void CardFeedbackReceived(ILogger logger, string decisionId, string feedbackOutcome, int acceptedSuggestions, string overrideReason);
+}

@@ -1,0 +1,62 @@
+using System.Net.Http.Headers;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Microsoft.Extensions.Options;
+using Screening.Fhir.CdsHooks;
+
+namespace Screening.Api.CdsHooks;
+
+/// <summary>
+/// Fetches the screening QuestionnaireResponse from the CDS client's FHIR server when the call had no prefetch, and
+/// only from a server on <c>Screening:CdsHooks:AllowedFhirServers</c>: the URL in a request never decides on its own
+/// where the service connects.
+/// </summary>
+public sealed class FhirServerClient(HttpClient http, IOptions<CdsHooksOptions> options)
+{
+    private const int MaxResponseBytes = 1024 * 1024;
+    private static readonly FhirJsonDeserializer Deserializer = new();
+
+    /// <summary>True when <paramref name="fhirServer"/> is exactly one of the allowed base URLs.</summary>
+    public bool IsAllowed(string? fhirServer) =>
+        Normalize(fhirServer) is { } server && options.Value.AllowedFhirServers.Any(allowed => Normalize(allowed) == server);
+
+    /// <summary>Runs the prefetch search on the server; null when the server cannot be reached or answers anything but a FHIR resource.</summary>
+    public async Task<Resource?> SearchAsync(string fhirServer, FhirAuthorization? authorization, string patientId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Normalize(fhirServer)}/{ScreeningCdsService.SearchFor(patientId)}");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/fhir+json"));
+        if (authorization is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", authorization.AccessToken);
+        }
+
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength > MaxResponseBytes)
+            {
+                return null;
+            }
+
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var buffer = new byte[MaxResponseBytes + 1];
+            var total = 0;
+            int read;
+            while (total <= MaxResponseBytes && (read = await body.ReadAsync(buffer.AsMemory(total, buffer.Length - total), cancellationToken)) > 0)
+            {
+                total += read;
+            }
+
+            return total > MaxResponseBytes ? null : Deserializer.DeserializeResource(System.Text.Encoding.UTF8.GetString(buffer, 0, total));
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or DeserializationFailedException or FormatException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Normalize(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0
+            ? uri.GetLeftPart(UriPartial.Path).TrimEnd('/')
+            : null;
+}

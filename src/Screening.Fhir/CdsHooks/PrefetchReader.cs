@@ -1,0 +1,56 @@
+using Hl7.Fhir.Model;
+
+namespace Screening.Fhir.CdsHooks;
+
+/// <summary>What the prefetched (or fetched) data holds for the screening.</summary>
+public enum PrefetchStatus
+{
+    /// <summary>A completed QuestionnaireResponse of the screening Questionnaire for the patient.</summary>
+    Found,
+
+    /// <summary>The search ran and the patient has no completed response: nothing to show.</summary>
+    NoneCompleted,
+
+    /// <summary>The data is not what the prefetch template asks for (another resource type, an error outcome).</summary>
+    Unusable,
+
+    /// <summary>A response in the data is about a different patient than the hook context.</summary>
+    OtherPatient,
+}
+
+/// <summary>The response to evaluate, when there is one.</summary>
+public sealed record PrefetchSelection(PrefetchStatus Status, QuestionnaireResponse? Response);
+
+/// <summary>
+/// Picks the patient's latest completed QuestionnaireResponse of the screening Questionnaire from prefetched data: a
+/// searchset Bundle (what a search template gives, per CDS Hooks 2.0) or a single QuestionnaireResponse.
+/// </summary>
+public static class PrefetchReader
+{
+    public static PrefetchSelection Select(Resource resource, string patientId)
+    {
+        var responses = resource switch
+        {
+            Bundle { Type: Bundle.BundleType.Searchset } bundle => bundle.Entry.Select(e => e.Resource).OfType<QuestionnaireResponse>().ToArray(),
+            QuestionnaireResponse single => [single],
+            _ => null,
+        };
+        if (responses is null)
+        {
+            return new(PrefetchStatus.Unusable, null);
+        }
+
+        // A response about someone else must never be shown in this patient's chart: refuse the whole prefetch.
+        if (responses.Any(r => r.Subject?.Reference is { } subject && subject != $"Patient/{patientId}" && !subject.EndsWith($"/Patient/{patientId}", StringComparison.Ordinal)))
+        {
+            return new(PrefetchStatus.OtherPatient, null);
+        }
+
+        var latest = responses
+            .Where(r => r.Questionnaire?.Split('|')[0] == FhirCanonicals.Questionnaire)
+            .Where(r => r.Status is QuestionnaireResponse.QuestionnaireResponseStatus.Completed or QuestionnaireResponse.QuestionnaireResponseStatus.Amended)
+            .OrderByDescending(r => r.AuthoredElement?.ToDateTimeOffset(TimeSpan.Zero))
+            .FirstOrDefault();
+        return latest is null ? new(PrefetchStatus.NoneCompleted, null) : new(PrefetchStatus.Found, latest);
+    }
+}
