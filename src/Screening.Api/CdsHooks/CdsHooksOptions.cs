@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Screening.Api.CdsHooks;
 
 /// <summary>
@@ -87,33 +85,4 @@ public sealed class TrustedIssuerOptions
 
     /// <summary>The EHR's public key in PEM (RSA or EC).</summary>
     public string? PublicKeyPem { get; set; }
-}
-
-internal static class AsymmetricKeys
-{
-    public static AsymmetricAlgorithm? Import(string pem)
-    {
-        var rsa = RSA.Create();
-        try
-        {
-            rsa.ImportFromPem(pem);
-            return rsa;
-        }
-        catch (Exception exception) when (exception is CryptographicException or ArgumentException)
-        {
-            rsa.Dispose();
-        }
-
-        var ec = ECDsa.Create();
-        try
-        {
-            ec.ImportFromPem(pem);
-            return ec;
-        }
-        catch (Exception exception) when (exception is CryptographicException or ArgumentException)
-        {
-            ec.Dispose();
-            return null;
-        }
-    }
 }

@@ -109,11 +109,25 @@ public sealed partial class TrustedIssuerKeys : IDisposable
             return null;
         }
 
-        return AsymmetricKeys.Import(pem) switch
+        return (TryImport(RSA.Create(), pem) ?? TryImport(ECDsa.Create(), pem)) switch
         {
             RSA rsa => new RsaSecurityKey(rsa),
             ECDsa ec => new ECDsaSecurityKey(ec),
             _ => null,
         };
+    }
+
+    private static AsymmetricAlgorithm? TryImport(AsymmetricAlgorithm key, string pem)
+    {
+        try
+        {
+            key.ImportFromPem(pem);
+            return key;
+        }
+        catch (Exception exception) when (exception is CryptographicException or ArgumentException)
+        {
+            key.Dispose();
+            return null;
+        }
     }
 }

@@ -27,6 +27,19 @@ public static class BrowserTest
         Skip.If(true, reason);
     }
 
+    /// <summary>An npm package a browser test loads into the page (installed by npm ci, like playwright-core).</summary>
+    public static void RequirePackage(string package)
+    {
+        if (Directory.Exists(Path.Combine(ServiceProcess.RepositoryRoot(), "node_modules", package)))
+        {
+            return;
+        }
+
+        var reason = $"Browser test needs the npm package {package} (npm ci); .ci/run installs it.";
+        Assert.False(Environment.GetEnvironmentVariable("SCREENING_REQUIRE_BROWSER") == "1", reason);
+        Skip.If(true, reason);
+    }
+
     /// <summary>Runs <c>node tests/browser/&lt;script&gt;</c> with the arguments; returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string script, params string[] arguments)
     {
