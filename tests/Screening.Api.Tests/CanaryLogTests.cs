@@ -45,6 +45,10 @@ public class CanaryLogTests(ApiFactory factory)
         yield return ("/v1/screenings", Marker, "text/plain");
         yield return ("/v1/screenings/batch", $$$"""{"items":[{{{refer}}},{"{{{Marker}}}":true},{"vitals":{"heartRateBpm":"{{{Marker}}}"}}]}""", "application/json");
         yield return ("/v1/screenings/batch", $$$"""{"items":[],"{{{Marker}}}":1}""", "application/json");
+        yield return ("/fhir/QuestionnaireResponse/$evaluate", $$$"""{"resourceType":"QuestionnaireResponse","status":"completed","item":[{"linkId":"{{{Marker}}}","answer":[{"valueString":"{{{Marker}}}"}]}]}""", "application/fhir+json");
+        yield return ("/fhir/QuestionnaireResponse/$evaluate", $$$"""{"resourceType":"QuestionnaireResponse","status":"completed","item":[{"linkId":"vitals.systolicMmHg","answer":[{"valueString":"{{{Marker}}}"}]}]}""", "application/fhir+json");
+        yield return ("/fhir/QuestionnaireResponse/$evaluate", $$$"""{"resourceType":"{{{Marker}}}"}""", "application/fhir+json");
+        yield return ("/cds-services/ketamine-referral-screening", $$$"""{"hook":"{{{Marker}}}"}""", "application/json");
     }
 
     [Fact]
@@ -73,5 +77,19 @@ public class CanaryLogTests(ApiFactory factory)
 
         // The framework did log the query string (request start, at Information); the guard redacted it.
         Assert.Contains(factory.Logs.Events, e => e.Contains("Request starting", StringComparison.Ordinal) && e.Contains("[redacted]", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/v1/rules/{0}")]
+    [InlineData("/fhir/Questionnaire/{0}")]
+    public async Task A_marker_in_a_path_segment_is_not_logged(string template)
+    {
+        var response = await factory.CreateAuthorizedClient().GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Marker + "path"));
+
+        await Task.Delay(200);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain(Marker + "path", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(factory.Logs.Containing(Marker + "path"));
     }
 }

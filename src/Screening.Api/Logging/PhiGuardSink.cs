@@ -5,12 +5,12 @@ namespace Screening.Api.Logging;
 
 /// <summary>
 /// The last line of defence before any sink: whatever a library logs, at whatever level, an exception's message (which
-/// can quote input) is replaced by its type, and a query string is redacted. Stack traces are kept: they name code,
-/// not data.
+/// can quote input) is replaced by its type, and a query string and the raw request path (whose segments can carry
+/// identifiers; the route template is logged instead) are redacted. Stack traces are kept: they name code, not data.
 /// </summary>
 public sealed class PhiGuardSink(ILogEventSink inner) : ILogEventSink, IDisposable
 {
-    private static readonly string[] RedactedProperties = ["QueryString", "Query"];
+    private static readonly string[] RedactedProperties = ["QueryString", "Query", "RequestPath", "Path"];
 
     public void Emit(LogEvent logEvent)
     {
