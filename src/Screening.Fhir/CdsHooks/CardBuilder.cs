@@ -33,7 +33,7 @@ public static class CardBuilder
         return new Card
         {
             Uuid = result.DecisionId,
-            Summary = Summary(topic.Display!, result.Outcome.Summary),
+            Summary = Summary(result.Outcome.Summary),
             Detail = Detail(result),
             Indicator = IndicatorFor(result.Outcome.Category),
             Source = new CardSource($"Ketamine referral screening, ruleset {result.Ruleset.Version}", sourceUrl, topic),
@@ -43,17 +43,16 @@ public static class CardBuilder
         };
     }
 
-    /// <summary>"Category: summary", cut at a word to at most 140 characters.</summary>
-    private static string Summary(string category, string summary)
+    /// <summary>The outcome's summary (which names the category), cut at a word to at most 140 characters.</summary>
+    private static string Summary(string summary)
     {
-        var text = $"{category}: {summary}";
-        if (text.Length <= MaxSummaryLength)
+        if (summary.Length <= MaxSummaryLength)
         {
-            return text;
+            return summary;
         }
 
-        var cut = text.LastIndexOf(' ', MaxSummaryLength - 1);
-        return string.Concat(text.AsSpan(0, cut > category.Length ? cut : MaxSummaryLength - 1), "…");
+        var cut = summary.LastIndexOf(' ', MaxSummaryLength - 2);
+        return string.Concat(summary.AsSpan(0, cut > 0 ? cut : MaxSummaryLength - 1), "…");
     }
 
     private static string Detail(ScreeningResult result)
@@ -76,7 +75,7 @@ public static class CardBuilder
             foreach (var reason in result.Reasons.OrderByDescending(r => r.Decisive))
             {
                 markdown.Append("- ").Append(reason.Decisive ? "**" + Escape(reason.Title) + "**" : Escape(reason.Title))
-                    .Append(" (").Append(Escape(reason.RuleId)).Append("): ").Append(Escape(reason.Text))
+                    .Append(" (`").Append(reason.RuleId).Append("`): ").Append(Escape(reason.Text))
                     .Append(" *Source: ").Append(Escape(reason.Source.Citation)).Append(" [").Append(Escape(reason.Source.Status.ToString().ToUpperInvariant())).Append("]*\n");
             }
 
@@ -99,7 +98,7 @@ public static class CardBuilder
             markdown.Append("**For the treating team**\n\n");
             foreach (var flag in result.Flags)
             {
-                markdown.Append("- ").Append(Escape(flag.Text)).Append(" (").Append(Escape(flag.RuleId)).Append(")\n");
+                markdown.Append("- ").Append(Escape(flag.Text)).Append(" (`").Append(flag.RuleId).Append("`)\n");
             }
 
             markdown.Append('\n');
@@ -147,13 +146,13 @@ public static class CardBuilder
         return new Guid(bytes);
     }
 
-    /// <summary>Escapes markdown so that text (which can contain values from the questionnaire) cannot add links, images or HTML.</summary>
+    /// <summary>Escapes markdown so that text (which can contain values from the questionnaire) cannot add emphasis, code, links, images, tables or HTML.</summary>
     public static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length + 8);
         foreach (var character in text)
         {
-            if (character is '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')' or '#' or '+' or '!' or '<' or '>' or '|' or '~')
+            if (character is '\\' or '`' or '*' or '_' or '[' or ']' or '!' or '<' or '>' or '|' or '~')
             {
                 escaped.Append('\\');
             }

@@ -77,10 +77,18 @@ public class CdsHooksTests(CdsHooksApiFactory factory) : IClassFixture<CdsHooksA
         var detail = card["detail"]!.GetValue<string>();
         Assert.All(reasons, reason =>
         {
-            Assert.Contains(CardBuilder.Escape(reason!["ruleId"]!.GetValue<string>()), detail, StringComparison.Ordinal);
+            Assert.Contains($"`{reason!["ruleId"]!.GetValue<string>()}`", detail, StringComparison.Ordinal);
             Assert.Contains(CardBuilder.Escape(reason["source"]!["citation"]!.GetValue<string>()), detail, StringComparison.Ordinal);
         });
     }
+
+    [Theory]
+    [InlineData("[open](javascript:alert(1))", @"\[open\](javascript:alert(1))")]
+    [InlineData("<img src=x onerror=alert(1)>", @"\<img src=x onerror=alert(1)\>")]
+    [InlineData("**bold** `code` | cell ~~gone~~", @"\*\*bold\*\* \`code\` \| cell \~\~gone\~\~")]
+    [InlineData("two\nlines", "two lines")]
+    public void Text_in_a_card_cannot_add_markdown_links_html_or_lines(string text, string escaped) =>
+        Assert.Equal(escaped, CardBuilder.Escape(text));
 
     [Theory]
     [InlineData("refer")]
