@@ -1,5 +1,4 @@
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -29,7 +28,6 @@ public static class CdsHooksApi
 
     public const int MaxFeedbackBytes = 64 * 1024;
 
-    private static readonly FhirJsonDeserializer Deserializer = new();
     private static readonly CdsDiscovery Discovery = new([ScreeningCdsService.Description]);
 
     public static RouteGroupBuilder MapCdsHooks(this IEndpointRouteBuilder routes)
@@ -90,11 +88,8 @@ public static class CdsHooksApi
         var fetched = false;
         if (call.Prefetch?.GetValueOrDefault(ScreeningCdsService.PrefetchKey) is { ValueKind: not System.Text.Json.JsonValueKind.Null } prefetched)
         {
-            try
-            {
-                data = Deserializer.DeserializeResource(prefetched.GetRawText());
-            }
-            catch (Exception exception) when (exception is DeserializationFailedException or FormatException or System.Text.Json.JsonException)
+            data = FhirJson.TryParse(prefetched.GetRawText());
+            if (data is null)
             {
                 return Invalid(PrefetchField, "is not a valid FHIR R4 resource");
             }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
+using Screening.Api.Validation;
+using Screening.Fhir;
 using Microsoft.Extensions.Options;
 using Screening.Fhir.CdsHooks;
 
@@ -14,7 +15,6 @@ namespace Screening.Api.CdsHooks;
 public sealed class FhirServerClient(HttpClient http, IOptions<CdsHooksOptions> options)
 {
     private const int MaxResponseBytes = 1024 * 1024;
-    private static readonly FhirJsonDeserializer Deserializer = new();
 
     /// <summary>True when <paramref name="fhirServer"/> is exactly one of the allowed base URLs.</summary>
     public bool IsAllowed(string? fhirServer) =>
@@ -40,16 +40,10 @@ public sealed class FhirServerClient(HttpClient http, IOptions<CdsHooksOptions> 
 
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             var buffer = new byte[MaxResponseBytes + 1];
-            var total = 0;
-            int read;
-            while (total <= MaxResponseBytes && (read = await body.ReadAsync(buffer.AsMemory(total, buffer.Length - total), cancellationToken)) > 0)
-            {
-                total += read;
-            }
-
-            return total > MaxResponseBytes ? null : Deserializer.DeserializeResource(System.Text.Encoding.UTF8.GetString(buffer, 0, total));
+            var length = await IntakeReader.FillAsync(body, buffer, cancellationToken);
+            return length > MaxResponseBytes ? null : FhirJson.TryParse(System.Text.Encoding.UTF8.GetString(buffer, 0, length));
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or DeserializationFailedException or FormatException or System.Text.Json.JsonException)
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
             return null;
         }

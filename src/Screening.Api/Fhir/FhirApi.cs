@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Text;
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
 using Microsoft.Net.Http.Headers;
 using Screening.Api.OpenApi;
 using Screening.Api.Screenings;
@@ -70,8 +68,8 @@ public static class FhirApi
             return FhirResult.Outcome(StatusCodes.Status415UnsupportedMediaType, OperationOutcome.IssueType.NotSupported, "Send the QuestionnaireResponse as application/fhir+json.");
         }
 
-        var body = await ReadAsync(request, ScreeningsApi.MaxScreeningBytes, cancellationToken);
-        if (body is null)
+        var (tooLarge, body) = await IntakeReader.ReadBoundedAsync(request, ScreeningsApi.MaxScreeningBytes, bytes => Encoding.UTF8.GetString(bytes.Span), cancellationToken);
+        if (tooLarge)
         {
             return FhirResult.Outcome(StatusCodes.Status413PayloadTooLarge, OperationOutcome.IssueType.TooCostly, $"The body must be at most {ScreeningsApi.MaxScreeningBytes} bytes.");
         }
@@ -84,34 +82,5 @@ public static class FhirApi
         }
 
         return outcome.Response;
-    }
-
-    private static async System.Threading.Tasks.Task<string?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            return null;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(maxBytes + 1);
-        try
-        {
-            var total = 0;
-            int read;
-            while (total <= maxBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(total, maxBytes + 1 - total), cancellationToken)) > 0)
-            {
-                total += read;
-            }
-
-            return total > maxBytes ? null : Encoding.UTF8.GetString(buffer, 0, total);
-        }
-        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 }

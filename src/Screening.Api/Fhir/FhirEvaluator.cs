@@ -1,6 +1,5 @@
 using System.Text;
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
 using Screening.Api.Validation;
 using Screening.Domain.Intake;
 using Screening.Domain.Outcome;
@@ -18,24 +17,14 @@ public sealed record FhirEvaluation(FhirResult Response, ScreeningResult? Result
 /// </summary>
 public sealed class FhirEvaluator(IntakeReader reader, ScreeningEngine engine)
 {
-    private static readonly FhirJsonDeserializer Deserializer = new();
-
     public FhirEvaluation Evaluate(string json)
     {
-        Resource resource;
-        try
+        return FhirJson.TryParse(json) switch
         {
-            resource = Deserializer.DeserializeResource(json);
-        }
-        catch (Exception exception) when (exception is DeserializationFailedException or FormatException or System.Text.Json.JsonException)
-        {
-            // The parser's messages can quote the input; the answer names the problem without them.
-            return new(FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The body is not a valid FHIR R4 resource in JSON."), null);
-        }
-
-        return resource is QuestionnaireResponse response
-            ? Evaluate(response)
-            : new(FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, "The body must be a QuestionnaireResponse."), null);
+            null => new(FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The body is not a valid FHIR R4 resource in JSON."), null),
+            QuestionnaireResponse response => Evaluate(response),
+            _ => new(FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, "The body must be a QuestionnaireResponse."), null),
+        };
     }
 
     public FhirEvaluation Evaluate(QuestionnaireResponse response)

@@ -1,5 +1,5 @@
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
+using Screening.Fhir;
 
 namespace Screening.Api.Fhir;
 
@@ -7,8 +7,6 @@ namespace Screening.Api.Fhir;
 public sealed class FhirResult(Resource resource, int statusCode = StatusCodes.Status200OK) : IResult, IStatusCodeHttpResult
 {
     public const string ContentType = "application/fhir+json";
-    private static readonly FhirJsonSerializer Serializer = new();
-
     public Resource Resource { get; } = resource;
 
     public int? StatusCode { get; } = statusCode;
@@ -17,7 +15,7 @@ public sealed class FhirResult(Resource resource, int statusCode = StatusCodes.S
     {
         httpContext.Response.StatusCode = StatusCode!.Value;
         httpContext.Response.ContentType = $"{ContentType}; charset=utf-8";
-        await httpContext.Response.WriteAsync(Serializer.SerializeToString(Resource));
+        await httpContext.Response.WriteAsync(FhirJson.Serialize(Resource));
     }
 
     /// <summary>An OperationOutcome with one issue per entry: the FHIR form of an error.</summary>

@@ -27,14 +27,28 @@ public sealed class IntakeReader(IServiceProvider services)
             return Failure<T>(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as application/json in UTF-8.");
         }
 
+        var (tooLarge, read) = await ReadBoundedAsync(request, maxBytes, body => Parse<T>(body), cancellationToken);
+        return tooLarge ? Failure<T>(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body must be at most {maxBytes} bytes.") : read;
+    }
+
+    /// <summary>
+    /// Reads the request body, at most <paramref name="maxBytes"/>, into a pooled buffer and hands it to
+    /// <paramref name="consume"/> (which must not keep it); TooLarge when the body is longer.
+    /// </summary>
+    public static async Task<(bool TooLarge, TResult Value)> ReadBoundedAsync<TResult>(
+        HttpRequest request, int maxBytes, Func<ReadOnlyMemory<byte>, TResult> consume, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return (true, default!);
+        }
+
         // A pooled buffer one byte larger than the limit: filling it means the body is too large.
-        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } declared && declared <= maxBytes ? (int)declared + 1 : maxBytes + 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } declared ? (int)declared + 1 : maxBytes + 1);
         try
         {
-            var length = request.ContentLength > maxBytes ? -1 : await ReadAsync(request.Body, buffer.AsMemory(0, Math.Min(buffer.Length, maxBytes + 1)), cancellationToken);
-            return length < 0 || length > maxBytes
-                ? Failure<T>(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body must be at most {maxBytes} bytes.")
-                : Parse<T>(buffer.AsMemory(0, length));
+            var length = await FillAsync(request.Body, buffer.AsMemory(0, Math.Min(buffer.Length, maxBytes + 1)), cancellationToken);
+            return length < 0 || length > maxBytes ? (true, default!) : (false, consume(buffer.AsMemory(0, length)));
         }
         finally
         {
@@ -125,8 +139,8 @@ public sealed class IntakeReader(IServiceProvider services)
             || mediaType.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true)
         && (mediaType.Charset.Length == 0 || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Reads into <paramref name="buffer"/> until the body ends or the buffer is full; -1 when the server rejects the body as too large.</summary>
-    private static async Task<int> ReadAsync(Stream body, Memory<byte> buffer, CancellationToken cancellationToken)
+    /// <summary>Reads into <paramref name="buffer"/> until the stream ends or the buffer is full; -1 when the server rejects a request body as too large.</summary>
+    public static async Task<int> FillAsync(Stream body, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         var total = 0;
         try

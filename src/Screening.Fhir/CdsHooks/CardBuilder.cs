@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
 using Screening.Domain.Outcome;
 
 namespace Screening.Fhir.CdsHooks;
@@ -14,7 +13,6 @@ namespace Screening.Fhir.CdsHooks;
 public static class CardBuilder
 {
     public const int MaxSummaryLength = 140;
-    private static readonly FhirJsonSerializer Serializer = new();
 
     /// <summary>critical for urgent and contraindicated, warning for insufficient and specialist review, info for refer and not met.</summary>
     public static string IndicatorFor(OutcomeCategory category) => category switch
@@ -135,7 +133,7 @@ public static class CardBuilder
             DeterministicUuid(result.DecisionId),
             IsRecommended: true,
             [new SuggestionAction("create", "Create a draft referral (ServiceRequest) for the clinician to review and sign.",
-                JsonNode.Parse(Serializer.SerializeToString(request))!.AsObject())]);
+                JsonNode.Parse(FhirJson.Serialize(request))!.AsObject())]);
     }
 
     /// <summary>The suggestion's id, derived from the card's so that feedback on either joins to the decision.</summary>
