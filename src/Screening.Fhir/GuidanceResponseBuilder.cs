@@ -1,13 +1,14 @@
-using System.Text.Json;
 using Hl7.Fhir.Model;
+using Screening.Domain.Json;
 using Screening.Domain.Outcome;
 
 namespace Screening.Fhir;
 
 /// <summary>
 /// The FHIR form of a screening result: a GuidanceResponse whose status says whether data is required, with one
-/// dataRequirement per missing item (naming its linkId), and a contained Parameters resource carrying the outcome
-/// category (coded in the service's CodeSystem), every reason with its rule id, text and citation, and the ruleset.
+/// dataRequirement per blocking question (naming its linkId), and a contained Parameters resource carrying the outcome
+/// category (coded in the service's CodeSystem), every reason with its rule id, text and citation, the questions worth
+/// asking (refining, not blocking), and the ruleset.
 /// </summary>
 public static class GuidanceResponseBuilder
 {
@@ -30,14 +31,15 @@ public static class GuidanceResponseBuilder
             Note = [new Annotation { Text = result.Outcome.Summary }],
             OutputParameters = new ResourceReference($"#{ResultId}"),
             Contained = [Parameters(result)],
-            DataRequirement = result.MissingInformation.Select(Requirement).ToList(),
+            // R2-11: the blocking questions are the data required; the refining ones travel in the Parameters as worth asking.
+            DataRequirement = result.MissingInformation.Where(m => m.Blocking).Select(Requirement).ToList(),
         };
         return response;
     }
 
     public static Coding CategoryCoding(OutcomeCategory category)
     {
-        var code = JsonNamingPolicy.KebabCaseLower.ConvertName(category.ToString());
+        var code = ScreeningJson.NameOf(category);
         return new Coding(FhirCanonicals.OutcomeCategorySystem, code, QuestionnaireBuilder.Humanize(code));
     }
 
@@ -47,12 +49,12 @@ public static class GuidanceResponseBuilder
         parameters.Add("category", CategoryCoding(result.Outcome.Category));
         if (result.Outcome.Subtype is { } subtype)
         {
-            parameters.Add("subtype", new Code(JsonNamingPolicy.KebabCaseLower.ConvertName(subtype.ToString())));
+            parameters.Add("subtype", new Code(ScreeningJson.NameOf(subtype)));
         }
 
         if (result.Outcome.Pathway is { } pathway)
         {
-            parameters.Add("pathway", new Code(JsonNamingPolicy.KebabCaseLower.ConvertName(pathway.ToString())));
+            parameters.Add("pathway", new Code(ScreeningJson.NameOf(pathway)));
         }
 
         parameters.Add("summary", new FhirString(result.Outcome.Summary));
@@ -72,6 +74,22 @@ public static class GuidanceResponseBuilder
                     new() { Name = "decisive", Value = new FhirBoolean(reason.Decisive) },
                 ],
             });
+        }
+
+        foreach (var missing in result.MissingInformation.Where(m => !m.Blocking))
+        {
+            var parts = new List<Parameters.ParameterComponent>
+            {
+                new() { Name = "linkId", Value = new FhirString(LinkIdOf(missing.Field)) },
+                new() { Name = "question", Value = new FhirString(missing.Question) },
+                new() { Name = "couldChangeOutcomeTo", Value = CategoryCoding(missing.CouldChangeOutcomeTo) },
+            };
+            if (missing.Note is { } note)
+            {
+                parts.Add(new() { Name = "note", Value = new FhirString(note) });
+            }
+
+            parameters.Parameter.Add(new Parameters.ParameterComponent { Name = "worthAsking", Part = parts });
         }
 
         foreach (var flag in result.Flags)

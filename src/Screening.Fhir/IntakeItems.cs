@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Screening.Domain.Intake;
+using Screening.Domain.Json;
 
 namespace Screening.Fhir;
 
@@ -43,6 +43,15 @@ public sealed record IntakeItem(
 
     public bool Required => Property.IsDefined(typeof(RequiredMemberAttribute));
 
+    /// <summary>
+    /// For a list that may be answered "none" (<see cref="NoneOptionAttribute"/>): the linkId of the yes/no item a form
+    /// asks it with, since an empty repeating group cannot be told from an unanswered one.
+    /// </summary>
+    public string? NoneLinkId => Property.GetCustomAttribute<NoneOptionAttribute>() is null ? null : LinkId + "None";
+
+    /// <summary>The text of the "none" item.</summary>
+    public string? NoneText => Property.GetCustomAttribute<NoneOptionAttribute>()?.Text;
+
     /// <summary>The linkId of the boolean item this one is asked after ("yes"), if any.</summary>
     public string? AskedWhenYes { get; init; }
 
@@ -50,10 +59,7 @@ public sealed record IntakeItem(
 
     /// <summary>The answer choices of a choice item (the enum's JSON values; "unknown" is not a choice but leaving it blank).</summary>
     public IReadOnlyList<string> Choices => Kind == AnswerKind.Choice
-        ? EnumType.GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.Name != "Unknown")
-            .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? JsonNamingPolicy.KebabCaseLower.ConvertName(f.Name))
-            .ToArray()
+        ? ScreeningJson.NamesOf(EnumType).Where(name => name != "unknown").ToArray()
         : [];
 
     /// <summary>Every item of the intake model, in order, as a tree.</summary>
@@ -64,8 +70,17 @@ public sealed record IntakeItem(
         .Where(i => i.Kind is not (AnswerKind.Group or AnswerKind.RepeatingGroup))
         .ToDictionary(i => i.LinkId, StringComparer.Ordinal);
 
+    /// <summary>Every repeating group (treatment trials, blood-pressure readings) by linkId.</summary>
+    public static IReadOnlyDictionary<string, IntakeItem> RepeatingGroups { get; } = Flatten(All)
+        .Where(i => i.Kind == AnswerKind.RepeatingGroup)
+        .ToDictionary(i => i.LinkId, StringComparer.Ordinal);
+
     public static IEnumerable<IntakeItem> Flatten(IEnumerable<IntakeItem> items) =>
         items.SelectMany(i => new[] { i }.Concat(Flatten(i.Children)));
+
+    /// <summary>The repeating group an item belongs to (its linkId starts with the group's), or null for an item outside any.</summary>
+    public static IntakeItem? RepeatingGroupOf(string linkId) =>
+        RepeatingGroups.Values.FirstOrDefault(g => linkId.StartsWith(g.LinkId + ".", StringComparison.Ordinal));
 
     private static IntakeItem[] ItemsOf(Type type, string prefix) => type.GetProperties()
         .Select(property =>

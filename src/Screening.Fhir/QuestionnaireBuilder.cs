@@ -17,6 +17,7 @@ public static class QuestionnaireBuilder
     private const string MaxValue = "http://hl7.org/fhir/StructureDefinition/maxValue";
     private const string QuestionnaireUnit = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit";
     private const string OrdinalValue = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
+    private const string MaxOccurs = "http://hl7.org/fhir/StructureDefinition/questionnaire-maxOccurs";
 
     public static Questionnaire Build() => new()
     {
@@ -28,8 +29,24 @@ public static class QuestionnaireBuilder
         Status = PublicationStatus.Active,
         SubjectType = [ResourceType.Patient],
         Description = "The intake questions of the ketamine / esketamine referral screening. Leave a question unanswered when the answer is not known: it is then treated as unknown, never as no. The result supports a clinician's referral decision; it is not a diagnosis.",
-        Item = IntakeItem.All.Select(ToItem).ToList(),
+        Item = IntakeItem.All.SelectMany(WithNoneItem).ToList(),
     };
+
+    /// <summary>An item, preceded by its "none" yes/no item when it is a list that may be answered "none".</summary>
+    private static IEnumerable<Questionnaire.ItemComponent> WithNoneItem(IntakeItem item)
+    {
+        if (item.NoneLinkId is { } noneLinkId)
+        {
+            yield return new Questionnaire.ItemComponent
+            {
+                LinkId = noneLinkId,
+                Text = item.NoneText,
+                Type = Questionnaire.QuestionnaireItemType.Boolean,
+            };
+        }
+
+        yield return ToItem(item);
+    }
 
     private static Questionnaire.ItemComponent ToItem(IntakeItem item) => item.LinkId switch
     {
@@ -43,7 +60,8 @@ public static class QuestionnaireBuilder
             Text = GroupTitle(item.Name),
             Type = Questionnaire.QuestionnaireItemType.Group,
             Repeats = item.Kind == AnswerKind.RepeatingGroup,
-            Item = item.Children.Select(ToItem).ToList(),
+            Item = item.Children.SelectMany(WithNoneItem).ToList(),
+            Extension = item.Kind == AnswerKind.RepeatingGroup && item.MaxLength is { } maxOccurs ? [new Extension(MaxOccurs, new Integer(maxOccurs))] : [],
         },
         _ => Question(item),
     };
@@ -149,6 +167,7 @@ public static class QuestionnaireBuilder
         "diagnoses" => "Diagnoses and current presentation",
         "instruments" => "Instruments",
         "treatmentTrials" => "Treatment trials (one per medication or therapy)",
+        "bloodPressureReadings" => "Blood-pressure readings of the same day (up to three), instead of the single reading",
         "contraindications" => "Contraindications and cautions",
         "medications" => "Current medications",
         "vitals" => "Vital signs",

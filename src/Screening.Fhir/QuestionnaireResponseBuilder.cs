@@ -34,6 +34,9 @@ public static class QuestionnaireResponseBuilder
             var value = values[item.Name];
             switch (item.Kind)
             {
+                case AnswerKind.RepeatingGroup when value is JsonArray { Count: 0 } && item.NoneLinkId is { } noneLinkId:
+                    answered.Add(new QuestionnaireResponse.ItemComponent { LinkId = noneLinkId, Answer = [new() { Value = new FhirBoolean(true) }] });
+                    break;
                 case AnswerKind.RepeatingGroup:
                     answered.AddRange((value as JsonArray ?? []).OfType<JsonObject>()
                         .Select(element => new QuestionnaireResponse.ItemComponent { LinkId = item.LinkId, Item = Items(item.Children, element) }));

@@ -19,12 +19,15 @@ public sealed record MappingResult(JsonObject? Intake, IReadOnlyList<MappingIssu
 /// </summary>
 public static class QuestionnaireResponseMapper
 {
-    private const string TrialsLinkId = "treatmentTrials";
-
     private static readonly HashSet<string> Groups = IntakeItem.Flatten(IntakeItem.All)
         .Where(i => i.Kind == AnswerKind.Group).Select(i => i.LinkId)
         .Concat(["instruments.gad7"])
         .ToHashSet(StringComparer.Ordinal);
+
+    // The yes/no items that answer a list with "none", by their linkId.
+    private static readonly Dictionary<string, IntakeItem> NoneItems = IntakeItem.RepeatingGroups.Values
+        .Where(g => g.NoneLinkId is not null)
+        .ToDictionary(g => g.NoneLinkId!, StringComparer.Ordinal);
 
     // PHQ-9 and GAD-7 items are answered with LOINC codes and scored 0-3; PHQ-9 item 9 is also an intake field.
     private static readonly Dictionary<string, InstrumentItem> PanelItems = InstrumentPanels.Phq9.Concat(InstrumentPanels.Gad7)
@@ -40,10 +43,12 @@ public static class QuestionnaireResponseMapper
 
         var intake = new JsonObject();
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
-        Walk(response.Item, "QuestionnaireResponse", intake, intake, isTrial: false, scores, issues);
+        var none = new Dictionary<string, bool>(StringComparer.Ordinal);
+        Walk(response.Item, "QuestionnaireResponse", intake, intake, group: null, scores, none, issues);
         if (issues.Count == 0)
         {
             IgnoreDisabledItems(intake);
+            AnswerNone(intake, none, issues);
             Total(intake, InstrumentPanels.Phq9, "instruments.phq9.total", scores, issues);
             Total(intake, InstrumentPanels.Gad7, "instruments.gad7Total", scores, issues);
         }
@@ -51,8 +56,13 @@ public static class QuestionnaireResponseMapper
         return issues.Count == 0 ? new MappingResult(intake, []) : new MappingResult(null, issues);
     }
 
+    /// <summary>
+    /// Maps items onto the intake JSON. Outside a repeating group (<paramref name="group"/> null) values are set on the
+    /// root by their linkId path; inside one, each occurrence of the group is an object of the list, and its items are
+    /// set on that object by the rest of their path.
+    /// </summary>
     private static void Walk(List<QuestionnaireResponse.ItemComponent> items, string location, JsonObject root, JsonObject target,
-        bool isTrial, Dictionary<string, int> scores, List<MappingIssue> issues)
+        IntakeItem? group, Dictionary<string, int> scores, Dictionary<string, bool> none, List<MappingIssue> issues)
     {
         for (var index = 0; index < items.Count; index++)
         {
@@ -60,19 +70,29 @@ public static class QuestionnaireResponseMapper
             var here = $"{location}.item[{index}]";
             var linkId = item.LinkId ?? string.Empty;
 
-            if (linkId == TrialsLinkId && !isTrial)
+            if (group is null && IntakeItem.RepeatingGroups.TryGetValue(linkId, out var repeating))
             {
-                var trials = root["treatmentTrials"] as JsonArray ?? [];
-                root["treatmentTrials"] = trials;
-                var trial = new JsonObject();
-                trials.Add(trial);
-                Walk(item.Item, here, root, trial, isTrial: true, scores, issues);
+                var list = ListAt(root, linkId);
+                var element = new JsonObject();
+                list.Add(element);
+                Walk(item.Item, here, root, element, repeating, scores, none, issues);
             }
-            else if (Groups.Contains(linkId) && !isTrial)
+            else if (group is null && Groups.Contains(linkId))
             {
-                Walk(item.Item, here, root, target, isTrial, scores, issues);
+                Walk(item.Item, here, root, target, group, scores, none, issues);
             }
-            else if (PanelItems.TryGetValue(linkId, out _))
+            else if (group is null && NoneItems.TryGetValue(linkId, out var list))
+            {
+                if (item.Answer is [{ Value: FhirBoolean { Value: { } answer } }])
+                {
+                    none[list.LinkId] = answer;
+                }
+                else if (item.Answer.Count > 0)
+                {
+                    issues.Add(new MappingIssue($"{here}.answer[0]", $"item '{linkId}' needs one valueBoolean answer"));
+                }
+            }
+            else if (group is null && PanelItems.ContainsKey(linkId))
             {
                 if (Score(item, here, issues) is { } score)
                 {
@@ -83,17 +103,52 @@ public static class QuestionnaireResponseMapper
                     }
                 }
             }
-            else if (IntakeItem.Questions.TryGetValue(linkId, out var question) && linkId.StartsWith(TrialsLinkId + ".", StringComparison.Ordinal) == isTrial)
+            else if (IntakeItem.Questions.TryGetValue(linkId, out var question) && IntakeItem.RepeatingGroupOf(linkId)?.LinkId == group?.LinkId)
             {
                 if (Answer(question, item, here, issues) is { } value)
                 {
-                    var path = isTrial ? linkId[(TrialsLinkId.Length + 1)..] : linkId;
-                    Set(isTrial ? target : root, path, value);
+                    if (group is null)
+                    {
+                        Set(root, linkId, value);
+                    }
+                    else
+                    {
+                        Set(target, linkId[(group.LinkId.Length + 1)..], value);
+                    }
                 }
             }
             else
             {
                 issues.Add(new MappingIssue(here, $"is not an item of Questionnaire {FhirCanonicals.QuestionnaireId} at this place"));
+            }
+        }
+    }
+
+    /// <summary>The list at a repeating group's path, created on first use.</summary>
+    private static JsonArray ListAt(JsonObject root, string path)
+    {
+        if (Get(root, path) is JsonArray existing)
+        {
+            return existing;
+        }
+
+        var list = new JsonArray();
+        Set(root, path, list);
+        return list;
+    }
+
+    /// <summary>"None" answered yes makes the list an empty one (asked: none); with entries listed as well, the answers contradict each other.</summary>
+    private static void AnswerNone(JsonObject intake, Dictionary<string, bool> none, List<MappingIssue> issues)
+    {
+        foreach (var (listLinkId, answeredNone) in none.Where(n => n.Value))
+        {
+            if (Get(intake, listLinkId) is JsonArray { Count: > 0 })
+            {
+                issues.Add(new MappingIssue("QuestionnaireResponse.item", $"item '{IntakeItem.RepeatingGroups[listLinkId].NoneLinkId}' answers none, but '{listLinkId}' lists entries"));
+            }
+            else
+            {
+                Set(intake, listLinkId, new JsonArray());
             }
         }
     }
@@ -155,7 +210,7 @@ public static class QuestionnaireResponseMapper
     /// <summary>A question asked only after "yes" to another is ignored when that answer is not "yes" (the form disables it).</summary>
     private static void IgnoreDisabledItems(JsonObject intake)
     {
-        foreach (var question in IntakeItem.Questions.Values.Where(q => q.AskedWhenYes is not null && !q.LinkId.StartsWith(TrialsLinkId, StringComparison.Ordinal)))
+        foreach (var question in IntakeItem.Questions.Values.Where(q => q.AskedWhenYes is not null && IntakeItem.RepeatingGroupOf(q.LinkId) is null))
         {
             if (Get(intake, question.AskedWhenYes!)?.GetValue<string>() != "yes")
             {

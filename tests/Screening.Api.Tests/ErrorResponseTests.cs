@@ -42,6 +42,50 @@ public class ErrorResponseTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task A_single_reading_and_a_series_together_are_a_400_naming_the_series()
+    {
+        var (status, problem) = await PostAsync(JsonContent.Of("""{"vitals":{"systolicMmHg":130,"diastolicMmHg":80,"bloodPressureReadings":[{"systolicMmHg":130,"diastolicMmHg":80}]}}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["vitals.bloodPressureReadings"], ErrorFields(problem));
+    }
+
+    [Fact]
+    public async Task More_than_three_readings_are_a_400()
+    {
+        var reading = """{"systolicMmHg":130,"diastolicMmHg":80}""";
+        var (status, problem) = await PostAsync(JsonContent.Of("""{"vitals":{"bloodPressureReadings":[""" + string.Join(',', Enumerable.Repeat(reading, 4)) + "]}}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["vitals.bloodPressureReadings"], ErrorFields(problem));
+    }
+
+    [Fact]
+    public async Task A_reading_out_of_range_or_upside_down_is_a_400_naming_it()
+    {
+        var (status, problem) = await PostAsync(JsonContent.Of("""{"vitals":{"bloodPressureReadings":[{"systolicMmHg":130,"diastolicMmHg":80},{"systolicMmHg":80,"diastolicMmHg":130},{"systolicMmHg":400,"diastolicMmHg":80}]}}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["vitals.bloodPressureReadings[1].diastolicMmHg", "vitals.bloodPressureReadings[2].systolicMmHg"], ErrorFields(problem).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_reading_without_its_diastolic_pressure_is_a_400()
+    {
+        var (status, _) = await PostAsync(JsonContent.Of("""{"vitals":{"bloodPressureReadings":[{"systolicMmHg":130}]}}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+    }
+
+    [Fact]
+    public async Task A_null_treatment_history_is_valid_and_unknown()
+    {
+        var response = await _client.PostAsync("/v1/screenings", JsonContent.Of("""{"treatmentTrials":null}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Text_plain_is_a_415()
     {
         var (status, _) = await PostAsync(new StringContent("{}", Encoding.UTF8, "text/plain"));

@@ -6,15 +6,11 @@ using Screening.Tests.Golden;
 
 namespace Screening.Api.Tests;
 
-/// <summary>A service running the US-label-only policy profile, for the golden cases that need it.</summary>
-public sealed class UsLabelOnlyApiFactory() : ApiFactory(new Dictionary<string, string?> { ["Screening:Policy:Profile"] = "us-label-only" });
-
 /// <summary>The golden cases again, through the HTTP API, and the determinism of every answer.</summary>
 [Collection(SharedApi.Name)]
-public class GoldenCaseHttpTests(ApiFactory factory, UsLabelOnlyApiFactory usLabelOnly) : IClassFixture<UsLabelOnlyApiFactory>
+public class GoldenCaseHttpTests(ApiFactory factory, PolicyApis policies) : IClassFixture<PolicyApis>
 {
-    private HttpClient ClientFor(GoldenCase golden) =>
-        golden.Profile == "us-label-only" ? usLabelOnly.CreateAuthorizedClient() : factory.CreateAuthorizedClient();
+    private HttpClient ClientFor(GoldenCase golden) => policies.ClientFor(golden, factory);
 
     [Theory]
     [MemberData(nameof(GoldenCase.Names), MemberType = typeof(GoldenCase))]

@@ -88,11 +88,20 @@ public class HostileRequestTests(ApiFactory factory)
             return Gen.OneOf(Gen.Int[101, 70_000].Select(n => (JsonNode?)JsonValue.Create(new string('x', n))), Node(null, JsonValue.Create(42), new JsonObject(), JsonValue.Create("")));
         }
 
+        // Lists may be left out or null (not asked); too many entries, or anything but an array of objects, is invalid.
         if (type == typeof(IReadOnlyList<TreatmentTrial>))
         {
             return Gen.OneOf(
                 Gen.Int[31, 400].Select(n => (JsonNode?)new JsonArray(Enumerable.Range(0, n).Select(_ => JsonNode.Parse("""{"condition":"depression","kind":"medication","drug":"x"}""")).ToArray())),
-                Node(null, new JsonObject(), JsonValue.Create("trials"), new JsonArray(JsonValue.Create(1)), new JsonArray((JsonNode?)null)));
+                Node(new JsonObject(), JsonValue.Create("trials"), new JsonArray(JsonValue.Create(1)), new JsonArray((JsonNode?)null)));
+        }
+
+        if (type == typeof(IReadOnlyList<BloodPressureReading>))
+        {
+            return Gen.OneOf(
+                Gen.Int[4, 400].Select(n => (JsonNode?)new JsonArray(Enumerable.Range(0, n).Select(_ => JsonNode.Parse("""{"systolicMmHg":120,"diastolicMmHg":80}""")).ToArray())),
+                Node(new JsonArray(), new JsonObject(), JsonValue.Create("120/80"), new JsonArray(JsonValue.Create(120)), new JsonArray((JsonNode?)null),
+                    new JsonArray(JsonNode.Parse("""{"systolicMmHg":120}""")), new JsonArray(JsonNode.Parse("""{"systolicMmHg":80,"diastolicMmHg":120}"""))));
         }
 
         return Node(null, JsonValue.Create("object"), JsonValue.Create(7), new JsonArray(), JsonValue.Create(true));

@@ -10,20 +10,21 @@ namespace Screening.Rules.Tests;
 /// <summary>The golden cases against the engine in process (the API tests run them again over HTTP).</summary>
 public class GoldenCaseTests
 {
-    private static readonly Dictionary<string, ScreeningEngine> Engines = ScreeningPolicy.ProfileNames
-        .ToDictionary(p => p, p => new ScreeningEngine(ScreeningPolicy.ForProfile(p), TimeProvider.System));
+    private static readonly Dictionary<string, ScreeningEngine> Engines = GoldenCase.All
+        .DistinctBy(c => c.PolicyKey)
+        .ToDictionary(c => c.PolicyKey, c => new ScreeningEngine(c.PolicyInForce(), TimeProvider.System));
 
     private static ScreeningRequest RequestOf(GoldenCase golden) =>
         JsonSerializer.Deserialize<ScreeningRequest>(golden.RequestJson, ScreeningJson.Options)!;
 
-    private static ScreeningPolicy PolicyOf(GoldenCase golden) => ScreeningPolicy.ForProfile(golden.Profile ?? ScreeningPolicy.DefaultProfile);
+    private static ScreeningPolicy PolicyOf(GoldenCase golden) => golden.PolicyInForce();
 
     [Theory]
     [MemberData(nameof(GoldenCase.Names), MemberType = typeof(GoldenCase))]
     public void Golden_case_gives_its_expected_outcome_and_explanation(string name)
     {
         var golden = GoldenCase.Named(name);
-        var result = Engines[golden.Profile ?? ScreeningPolicy.DefaultProfile].Evaluate(RequestOf(golden));
+        var result = Engines[golden.PolicyKey].Evaluate(RequestOf(golden));
 
         using var json = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(result, ScreeningJson.Options));
         var differences = golden.Expected.Differences(GoldenExpectation.Observed(json.RootElement));

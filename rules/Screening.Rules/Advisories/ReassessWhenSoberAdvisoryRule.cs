@@ -1,12 +1,14 @@
 namespace Screening.Rules.Advisories;
 
-[Name("INFO_REASSESS_WHEN_SOBER")]
+[Name(Id)]
 [Title("Reassess when sober")]
-[Description("Intoxication or withdrawal at the time of screening: the answers are not a basis for a referral decision; reassess when sober.")]
+[Description("Intoxication or withdrawal at the time of screening: the answers are not a basis for a referral decision, so the outcome is insufficient information (the decisive reason) until the patient is reassessed when sober. Urgent findings and absolute contraindications still take precedence.")]
 [Kind(RuleKind.Info)]
-[Source("Program policy (criteria.md §5)", SourceStatus.Policy)]
+[Source("Program policy (criteria.md §5, §9.2 step 3b)", SourceStatus.Policy)]
 public sealed class ReassessWhenSoberAdvisoryRule : ScreeningRule
 {
+    public const string Id = "INFO_REASSESS_WHEN_SOBER";
+
     public override void Define()
     {
         Intake intake = null!;
@@ -16,7 +18,7 @@ public sealed class ReassessWhenSoberAdvisoryRule : ScreeningRule
 
         Then()
             .Yield(_ => Finding.Present(Self,
-                "The patient was intoxicated or in withdrawal at screening: do not base a referral decision on these answers; reassess when sober.",
+                "The patient was intoxicated or in withdrawal at screening: these answers are not a basis for a referral decision; reassess when sober and screen again.",
                 new Evidence(Fields.IntoxicatedOrWithdrawingNow.Path, "yes")));
     }
 }

@@ -20,6 +20,6 @@ public sealed class EatingDisorderLowWeightCautionRule : ScreeningRule
         Then()
             .Yield(_ => Finding.Present(Self,
                 $"Eating disorder with BMI {intake.Measures.Bmi:0.0} kg/m² (from {intake.Policy.EdInstabilityBmiBelow} to below {Thresholds.EdLowWeightBmiBelow}) and no sign of medical instability: specialist review, with weight and electrolytes monitored.",
-                new Evidence("vitals.heightCm, vitals.weightKg", $"BMI {intake.Measures.Bmi:0.0} kg/m²", $"≥ {intake.Policy.EdInstabilityBmiBelow} and < {Thresholds.EdLowWeightBmiBelow} kg/m²")));
+                new Evidence(Fields.Bmi.Path, $"BMI {intake.Measures.Bmi:0.0} kg/m²", $"≥ {intake.Policy.EdInstabilityBmiBelow} and < {Thresholds.EdLowWeightBmiBelow} kg/m²")));
     }
 }

@@ -1,5 +1,3 @@
-using Screening.Rules.Safety;
-
 namespace Screening.Rules.Cautions;
 
 [Name("RC_ELEVATED_BP")]
@@ -25,21 +23,16 @@ public sealed class ElevatedBloodPressureCautionRule : ScreeningRule
         var parts = new List<string>();
         if (gate.Systolic > Thresholds.ElevatedSystolicAbove)
         {
-            parts.Add($"Systolic blood pressure {gate.Systolic} mmHg is above {Thresholds.ElevatedSystolicAbove} mmHg");
+            parts.Add($"systolic {BloodPressureMeasure.Text(gate.Systolic)} mmHg is above {Thresholds.ElevatedSystolicAbove} mmHg");
         }
 
         if (gate.Diastolic > Thresholds.ElevatedDiastolicAbove)
         {
-            parts.Add($"{(parts.Count > 0 ? "diastolic" : "Diastolic")} blood pressure {gate.Diastolic} mmHg is above {Thresholds.ElevatedDiastolicAbove} mmHg");
+            parts.Add($"diastolic {BloodPressureMeasure.Text(gate.Diastolic)} mmHg is above {Thresholds.ElevatedDiastolicAbove} mmHg");
         }
 
-        var evidence = gate.Evidence
-            .Select(e => e.Field == Fields.SystolicMmHg.Path ? e with { Threshold = $"> {Thresholds.ElevatedSystolicAbove} mmHg" }
-                : e.Field == Fields.DiastolicMmHg.Path ? e with { Threshold = $"> {Thresholds.ElevatedDiastolicAbove} mmHg" }
-                : e)
-            .ToArray();
         return Finding.Present(Self,
-            $"{string.Join(" and ", parts)}, the general guide in the SPRAVATO prescribing information (§5.6): weigh delaying treatment and optimise blood pressure.",
-            evidence);
+            $"Blood pressure {gate.Reading.Describe()}: {string.Join(" and ", parts)}, the general guide in the SPRAVATO prescribing information (§5.6): weigh delaying treatment and optimise blood pressure.",
+            [.. gate.Evidence($"> {Thresholds.ElevatedSystolicAbove} mmHg", $"> {Thresholds.ElevatedDiastolicAbove} mmHg")]);
     }
 }

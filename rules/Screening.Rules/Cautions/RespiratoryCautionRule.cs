@@ -40,7 +40,7 @@ public sealed class RespiratoryCautionRule : ScreeningRule
             if (apnoeaWithObesity == Answer.Yes)
             {
                 evidence.Add(new Evidence(Fields.SleepApnoea.Path, "yes"));
-                evidence.Add(new Evidence("vitals.heightCm, vitals.weightKg", $"BMI {measures.Bmi:0.0} kg/m²", $"≥ {Thresholds.ObesityBmiAtLeast} kg/m²"));
+                evidence.Add(new Evidence(Fields.Bmi.Path, $"BMI {measures.Bmi:0.0} kg/m²", $"≥ {Thresholds.ObesityBmiAtLeast} kg/m²"));
                 what.Add($"sleep apnoea with obesity (BMI {measures.Bmi:0.0})");
             }
 

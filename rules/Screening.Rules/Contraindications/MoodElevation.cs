@@ -44,6 +44,6 @@ public sealed class MoodElevation(Answer status, string text, IReadOnlyList<Evid
 
         return status == Answer.No
             ? new MoodElevation(Answer.No, string.Empty, evidence, [])
-            : new MoodElevation(Answer.Unknown, string.Empty, evidence, [Fields.CurrentMoodElevationSymptoms]);
+            : new MoodElevation(Answer.Unknown, string.Empty, evidence, [Fields.CurrentMoodElevationSymptoms, Fields.YmrsTotal]);
     }
 }

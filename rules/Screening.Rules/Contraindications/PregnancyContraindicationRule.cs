@@ -2,7 +2,7 @@ namespace Screening.Rules.Contraindications;
 
 [Name("CI_PREGNANCY")]
 [Title("Pregnancy")]
-[Description("Current pregnancy excludes treatment. Asked when the patient can become pregnant; 'unsure' is unknown and needs a pregnancy test.")]
+[Description("Current pregnancy excludes treatment. Asked when the patient can become pregnant; 'unsure' is unknown and needs a pregnancy test. Unanswered, it holds the outcome only when the patient can become pregnant, or when that is unanswered too and the sex at birth is not male.")]
 [Kind(RuleKind.Absolute)]
 [Source("SPRAVATO USPI §8.1 'SPRAVATO is not recommended during pregnancy'; may cause fetal harm [V]; Cohen 2018 avoid in pregnancy [P]; treating it as an exclusion is [POLICY]", SourceStatus.Verified)]
 public sealed class PregnancyContraindicationRule : ScreeningRule
@@ -12,11 +12,17 @@ public sealed class PregnancyContraindicationRule : ScreeningRule
         Intake intake = null!;
 
         When()
-            .Match(() => intake, x => x.Patient.Pregnant == Answer.Yes || (x.Patient.Pregnant == Answer.Unknown && x.Patient.AbleToBecomePregnant != Answer.No));
+            .Match(() => intake, x => x.Patient.Pregnant == Answer.Yes || (x.Patient.Pregnant == Answer.Unknown && MayBecomePregnant(x.Patient)));
 
         Then()
             .Yield(_ => Evaluate(intake.Patient));
     }
+
+    // R2-4: an unanswered pregnancy question matters only when the patient can become pregnant, or when that is itself
+    // unanswered and the sex at birth is not male.
+    private static bool MayBecomePregnant(PatientInfo patient) =>
+        patient.AbleToBecomePregnant == Answer.Yes
+        || (patient.AbleToBecomePregnant == Answer.Unknown && patient.SexAtBirth != SexAtBirth.Male);
 
     private Finding Evaluate(PatientInfo patient)
     {
@@ -27,8 +33,14 @@ public sealed class PregnancyContraindicationRule : ScreeningRule
                 new Evidence(Fields.Pregnant.Path, "yes"));
         }
 
-        return patient.AbleToBecomePregnant == Answer.Unknown
-            ? Finding.Unknown(Self, Fields.AbleToBecomePregnant, Fields.Pregnant)
-            : Finding.Unknown(Self, Fields.Pregnant);
+        if (patient.AbleToBecomePregnant == Answer.Yes)
+        {
+            return Finding.Unknown(Self, Fields.Pregnant);
+        }
+
+        // Either answer settles it: "not able to become pregnant" (or male sex at birth) removes the question.
+        return patient.SexAtBirth == SexAtBirth.Unknown
+            ? Finding.Unknown(Self, Fields.AbleToBecomePregnant, Fields.Pregnant, Fields.SexAtBirth)
+            : Finding.Unknown(Self, Fields.AbleToBecomePregnant, Fields.Pregnant);
     }
 }

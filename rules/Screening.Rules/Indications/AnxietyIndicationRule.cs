@@ -22,12 +22,12 @@ public sealed class AnxietyIndicationRule : ScreeningRule
             .Match(() => history);
 
         Then()
-            .Yield(_ => Evaluate(intake.Instruments, intake.Policy, history.For(TrialCondition.Anxiety)));
+            .Yield(_ => Evaluate(intake.Instruments, intake.Policy, history));
     }
 
-    private IndicationAssessment Evaluate(InstrumentScores i, ScreeningPolicy policy, IEnumerable<TrialAssessment> trials) =>
+    private IndicationAssessment Evaluate(InstrumentScores i, ScreeningPolicy policy, TreatmentHistory history) =>
         new IndicationCriteria()
             .RequireAtLeast(i.Gad7Total, Thresholds.Gad7ModerateAtLeast, Fields.Gad7Total, "GAD-7 total")
-            .RequireRefractory(Refractoriness.Assess(trials, policy.AnxietyMinFailedTreatments, policy.TrdRequireDistinctAgents), "first-line anxiety treatments")
+            .RequireRefractory(Refractoriness.Assess(history, TrialCondition.Anxiety, policy.AnxietyMinFailedTreatments, policy.TrdRequireDistinctAgents, "first-line anxiety treatments"))
             .Assess(Metadata);
 }

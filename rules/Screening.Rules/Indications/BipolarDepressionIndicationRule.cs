@@ -22,17 +22,17 @@ public sealed class BipolarDepressionIndicationRule : ScreeningRule
             .Match(() => history);
 
         Then()
-            .Yield(_ => Evaluate(intake.Diagnoses, intake.Instruments, intake.Policy, history.For(TrialCondition.BipolarDepression)));
+            .Yield(_ => Evaluate(intake.Diagnoses, intake.Instruments, intake.Policy, history));
     }
 
-    private IndicationAssessment Evaluate(DiagnosisAnswers d, InstrumentScores i, ScreeningPolicy policy, IEnumerable<TrialAssessment> trials) =>
+    private IndicationAssessment Evaluate(DiagnosisAnswers d, InstrumentScores i, ScreeningPolicy policy, TreatmentHistory history) =>
         new IndicationCriteria()
             .RequireYes(d.CurrentMajorDepressiveEpisode, Fields.CurrentMajorDepressiveEpisode, "current major depressive episode")
             .RequireAtLeast(i.Phq9.Total, Thresholds.Phq9ModerateAtLeast, Fields.Phq9Total, "PHQ-9 total")
             .Require(Tri.Of(i.YmrsTotal is { } y ? y < policy.YmrsElevationMin : null),
-                $"YMRS {(i.YmrsTotal is { } v ? v.ToString() : "not given")} (needs ≤ {policy.YmrsElevationMin - 1}, no current mood elevation)",
-                i.YmrsTotal is { } ymrs ? [new Evidence(Fields.YmrsTotal.Path, ymrs.ToString(), $"≤ {policy.YmrsElevationMin - 1}")] : [],
+                $"YMRS {(i.YmrsTotal is { } v ? v.ToString() : "not given")} (needs < {policy.YmrsElevationMin}, no current mood elevation)",
+                i.YmrsTotal is { } ymrs ? [new Evidence(Fields.YmrsTotal.Path, ymrs.ToString(), $"< {policy.YmrsElevationMin}")] : [],
                 [Fields.YmrsTotal])
-            .RequireRefractory(Refractoriness.Assess(trials, policy.BipolarDepressionMinFailedTrials, policy.TrdRequireDistinctAgents), "bipolar-depression treatment trials in the current episode")
+            .RequireRefractory(Refractoriness.Assess(history, TrialCondition.BipolarDepression, policy.BipolarDepressionMinFailedTrials, policy.TrdRequireDistinctAgents, "bipolar-depression treatment trials in the current episode"))
             .Assess(Metadata);
 }

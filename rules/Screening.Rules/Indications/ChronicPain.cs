@@ -5,15 +5,19 @@ namespace Screening.Rules.Indications;
 /// <summary>The chronicity and refractoriness every chronic-pain indication shares (criteria.md §4).</summary>
 public static class ChronicPain
 {
-    /// <summary>Pain 3 months or more, average NRS at or above the policy minimum, and the policy's failed treatments.</summary>
-    public static IndicationCriteria RequireChronicRefractoryPain(this IndicationCriteria criteria, InstrumentScores i, ScreeningPolicy policy, IEnumerable<TrialAssessment> trials) =>
+    /// <summary>Pain 3 months or more (fractions of a month allowed), average NRS at or above the policy minimum, and the policy's failed treatments.</summary>
+    public static IndicationCriteria RequireChronicRefractoryPain(this IndicationCriteria criteria, InstrumentScores i, ScreeningPolicy policy,
+        TreatmentHistory history, TrialCondition condition, string treatments) =>
         criteria
             .RequireAtLeast(i.PainDurationMonths, Thresholds.ChronicPainMonthsAtLeast, Fields.PainDurationMonths, "pain duration (months)")
             .RequireAtLeast(i.PainNrsAverage, policy.PainNrsMin, Fields.PainNrsAverage, "average pain NRS")
-            .RequireRefractory(Refractoriness.Assess(trials, policy.PainMinFailedTreatments, policy.TrdRequireDistinctAgents), "pain treatments");
+            .RequireRefractory(Refractoriness.Assess(history, condition, policy.PainMinFailedTreatments, policy.TrdRequireDistinctAgents, treatments));
 
-    /// <summary>Budapest clinical criteria: continuing disproportionate pain, symptoms in ≥ 3 and signs in ≥ 2 of 4 categories, no better explanation.</summary>
-    public static IndicationCriteria RequireBudapest(this IndicationCriteria criteria, BudapestCriteria b)
+    /// <summary>
+    /// CRPS (R2-5): a clinician diagnosis, or the Budapest clinical criteria (continuing disproportionate pain, symptoms in
+    /// ≥ 3 and signs in ≥ 2 of 4 categories, no better explanation) met in the intake.
+    /// </summary>
+    public static IndicationCriteria RequireCrpsDiagnosisOrBudapest(this IndicationCriteria criteria, DiagnosisAnswers d, BudapestCriteria b)
     {
         var symptoms = Tri.Of(b.SymptomCategories is { } s ? s >= Thresholds.BudapestSymptomCategoriesAtLeast : null);
         var signs = Tri.Of(b.SignCategories is { } g ? g >= Thresholds.BudapestSignCategoriesAtLeast : null);
@@ -42,9 +46,9 @@ public static class ChronicPain
             (b.NoBetterExplanation, Fields.BudapestNoBetterExplanation),
         }.Where(x => x.Item1 == Answer.Unknown).Select(x => x.Item2);
 
-        return criteria.Require(met,
-            $"Budapest criteria: disproportionate pain {Tri.Text(b.ContinuingDisproportionatePain)}, symptom categories {b.SymptomCategories?.ToString() ?? "not given"} (needs ≥ {Thresholds.BudapestSymptomCategoriesAtLeast}), sign categories {b.SignCategories?.ToString() ?? "not given"} (needs ≥ {Thresholds.BudapestSignCategoriesAtLeast}), no better explanation {Tri.Text(b.NoBetterExplanation)}",
-            evidence, missing);
+        return criteria.RequireDiagnosisOrScreen(d.Crps, Fields.Crps, met, missing,
+            $"clinician CRPS diagnosis: {Tri.Text(d.Crps)}; Budapest criteria: disproportionate pain {Tri.Text(b.ContinuingDisproportionatePain)}, symptom categories {b.SymptomCategories?.ToString() ?? "not given"} (needs ≥ {Thresholds.BudapestSymptomCategoriesAtLeast}), sign categories {b.SignCategories?.ToString() ?? "not given"} (needs ≥ {Thresholds.BudapestSignCategoriesAtLeast}), no better explanation {Tri.Text(b.NoBetterExplanation)} (needs the diagnosis or the criteria met)",
+            evidence);
     }
 
     /// <summary>ACR 2016: (WPI ≥ 7 and SSS ≥ 5, or WPI 4-6 and SSS ≥ 9) and pain in ≥ 4 of 5 regions. Duration is checked with the other pain criteria.</summary>

@@ -22,17 +22,16 @@ public sealed class EatingDisorderIndicationRule : ScreeningRule
             .Match(() => history);
 
         Then()
-            .Yield(_ => Evaluate(intake.Diagnoses, intake.Instruments, intake.Policy, history.For(TrialCondition.EatingDisorder)));
+            .Yield(_ => Evaluate(intake.Diagnoses, intake.Instruments, intake.Policy, history));
     }
 
-    private IndicationAssessment Evaluate(DiagnosisAnswers d, InstrumentScores i, ScreeningPolicy policy, IEnumerable<TrialAssessment> trials)
+    private IndicationAssessment Evaluate(DiagnosisAnswers d, InstrumentScores i, ScreeningPolicy policy, TreatmentHistory history)
     {
         var scoff = Tri.Of(i.ScoffTotal is { } s ? s >= Thresholds.ScoffLikelyAtLeast : null);
         var edeq = Tri.Of(i.EdeqGlobal is { } e ? e >= policy.EdeqGlobalCutoff : null);
         var screened = Tri.And(scoff, edeq);
-        var present = Tri.Or(d.EatingDisorder, screened);
 
-        var evidence = new List<Evidence> { new(Fields.EatingDisorder.Path, Tri.Text(d.EatingDisorder)) };
+        var evidence = new List<Evidence>();
         if (i.ScoffTotal is { } scoffTotal)
         {
             evidence.Add(new Evidence(Fields.ScoffTotal.Path, scoffTotal.ToString(), $"≥ {Thresholds.ScoffLikelyAtLeast}"));
@@ -43,22 +42,12 @@ public sealed class EatingDisorderIndicationRule : ScreeningRule
             evidence.Add(new Evidence(Fields.EdeqGlobal.Path, edeqGlobal.ToString("0.0#"), $"≥ {policy.EdeqGlobalCutoff:0.0}"));
         }
 
-        var missing = new List<IntakeField>();
-        if (d.EatingDisorder == Answer.Unknown)
-        {
-            missing.Add(Fields.EatingDisorder);
-        }
-
-        if (screened == Answer.Unknown)
-        {
-            missing.AddRange(new[] { (scoff, Fields.ScoffTotal), (edeq, Fields.EdeqGlobal) }.Where(x => x.Item1 == Answer.Unknown).Select(x => x.Item2));
-        }
-
+        var screenMissing = new[] { (scoff, Fields.ScoffTotal), (edeq, Fields.EdeqGlobal) }.Where(x => x.Item1 == Answer.Unknown).Select(x => x.Item2);
         return new IndicationCriteria()
-            .Require(present,
+            .RequireDiagnosisOrScreen(d.EatingDisorder, Fields.EatingDisorder, screened, screenMissing,
                 $"clinician diagnosis: {Tri.Text(d.EatingDisorder)}, SCOFF {i.ScoffTotal?.ToString() ?? "not given"}, EDE-Q global {i.EdeqGlobal?.ToString("0.0#") ?? "not given"} (needs a diagnosis, or SCOFF ≥ {Thresholds.ScoffLikelyAtLeast} with EDE-Q ≥ {policy.EdeqGlobalCutoff:0.0})",
-                evidence, missing)
-            .RequireRefractory(Refractoriness.Assess(trials, policy.EatingDisorderMinFailedTreatments, policy.TrdRequireDistinctAgents), "eating-disorder treatments")
+                evidence)
+            .RequireRefractory(Refractoriness.Assess(history, TrialCondition.EatingDisorder, policy.EatingDisorderMinFailedTreatments, policy.TrdRequireDistinctAgents, "eating-disorder treatments"))
             .Assess(Metadata);
     }
 }

@@ -24,7 +24,7 @@ public sealed class FibromyalgiaIndicationRule : ScreeningRule
         Then()
             .Yield(_ => new IndicationCriteria()
                 .RequireAcr2016(intake.Instruments.Acr2016)
-                .RequireChronicRefractoryPain(intake.Instruments, intake.Policy, history.For(TrialCondition.Fibromyalgia))
+                .RequireChronicRefractoryPain(intake.Instruments, intake.Policy, history, TrialCondition.Fibromyalgia, "fibromyalgia treatments")
                 .Assess(Metadata));
     }
 }

@@ -43,10 +43,23 @@ public sealed class IndicationCriteria
             [field]);
 
     /// <summary>The failed-treatment requirement.</summary>
-    public IndicationCriteria RequireRefractory(Refractoriness refractoriness, string what) =>
-        Require(refractoriness.Met,
-            $"{refractoriness.Confirmed} failed adequate {what} (needs ≥ {refractoriness.Required})",
-            refractoriness.Evidence, refractoriness.Missing);
+    public IndicationCriteria RequireRefractory(Refractoriness refractoriness) =>
+        Require(refractoriness.Met, refractoriness.Description, refractoriness.Evidence, refractoriness.Missing);
+
+    /// <summary>
+    /// A condition shown by a clinician diagnosis or by a screen (criteria.md §4, R2-5): met when either is positive; not
+    /// met when the screen is negative and the diagnosis is not "yes" (an unanswered diagnosis does not reopen a
+    /// negative screen); otherwise unknown, asking for what the screen still needs and the diagnosis if unanswered.
+    /// </summary>
+    public IndicationCriteria RequireDiagnosisOrScreen(Answer diagnosis, IntakeField diagnosisField, Answer screen, IEnumerable<IntakeField> screenMissing,
+        string description, IEnumerable<Evidence> evidence)
+    {
+        var result = diagnosis == Answer.Yes || screen == Answer.Yes ? Answer.Yes
+            : screen == Answer.No ? Answer.No
+            : Answer.Unknown;
+        var missing = diagnosis == Answer.Unknown ? screenMissing.Append(diagnosisField) : screenMissing;
+        return Require(result, description, [new Evidence(diagnosisField.Path, Tri.Text(diagnosis)), .. evidence], missing);
+    }
 
     public IndicationAssessment Assess(RuleMetadata rule)
     {

@@ -22,13 +22,13 @@ public sealed class OcdIndicationRule : ScreeningRule
             .Match(() => history);
 
         Then()
-            .Yield(_ => Evaluate(intake.Diagnoses, intake.Instruments, intake.Policy, history.For(TrialCondition.Ocd)));
+            .Yield(_ => Evaluate(intake.Diagnoses, intake.Instruments, intake.Policy, history));
     }
 
-    private IndicationAssessment Evaluate(DiagnosisAnswers d, InstrumentScores i, ScreeningPolicy policy, IEnumerable<TrialAssessment> trials) =>
+    private IndicationAssessment Evaluate(DiagnosisAnswers d, InstrumentScores i, ScreeningPolicy policy, TreatmentHistory history) =>
         new IndicationCriteria()
             .RequireYes(d.Ocd, Fields.Ocd, "clinician OCD diagnosis")
             .RequireAtLeast(i.YbocsTotal, Thresholds.YbocsModerateAtLeast, Fields.YbocsTotal, "Y-BOCS total")
-            .RequireRefractory(Refractoriness.Assess(trials, policy.OcdMinFailedTreatments, policy.TrdRequireDistinctAgents), "SRI trials or ERP courses")
+            .RequireRefractory(Refractoriness.AssessOcd(history, policy.OcdMinFailedTreatments, policy.TrdRequireDistinctAgents))
             .Assess(Metadata);
 }

@@ -1,6 +1,8 @@
+using Screening.Domain.Json;
+
 namespace Screening.Rules.Indications;
 
-[Name("IND_MDSI")]
+[Name(IndicationIds.Mdsi)]
 [Title("Depression with acute suicidal ideation or behaviour (MDSI)")]
 [Description("Major depressive disorder with a current major depressive episode and moderate or high C-SSRS risk. On-label for esketamine with an oral antidepressant, but never a routine referral: high risk goes to the crisis pathway, moderate to a psychiatrist.")]
 [Kind(RuleKind.Indication)]
@@ -27,6 +29,6 @@ public sealed class SuicidalIdeationDepressionIndicationRule : ScreeningRule
             .RequireYes(d.MajorDepressiveDisorder, Fields.MajorDepressiveDisorder, "major depressive disorder")
             .RequireNo(d.BipolarDisorder, Fields.BipolarDisorder, "bipolar disorder")
             .RequireYes(d.CurrentMajorDepressiveEpisode, Fields.CurrentMajorDepressiveEpisode, "current major depressive episode")
-            .Require(Answer.Yes, $"C-SSRS risk {risk.Level.ToString().ToLowerInvariant()}", risk.Evidence, [])
+            .Require(Answer.Yes, $"C-SSRS risk {ScreeningJson.NameOf(risk.Level)}", risk.Evidence, [])
             .Assess(Metadata);
 }

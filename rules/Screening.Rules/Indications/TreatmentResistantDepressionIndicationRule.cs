@@ -2,7 +2,7 @@ using Screening.Rules.TreatmentResistance;
 
 namespace Screening.Rules.Indications;
 
-[Name("IND_TRD")]
+[Name(IndicationIds.Trd)]
 [Title("Treatment-resistant depression")]
 [Description("Major depressive disorder (unipolar), a current major depressive episode, PHQ-9 10 or more, and at least 2 failed adequate antidepressant trials in the current episode (distinct agents). Bipolar depression is evaluated under IND_BIPOLAR_DEP instead.")]
 [Kind(RuleKind.Indication)]
@@ -22,15 +22,15 @@ public sealed class TreatmentResistantDepressionIndicationRule : ScreeningRule
             .Match(() => history);
 
         Then()
-            .Yield(_ => Evaluate(intake.Diagnoses, intake.Instruments, intake.Policy, history.For(TrialCondition.Depression)));
+            .Yield(_ => Evaluate(intake.Diagnoses, intake.Instruments, intake.Policy, history));
     }
 
-    private IndicationAssessment Evaluate(DiagnosisAnswers d, InstrumentScores i, ScreeningPolicy policy, IEnumerable<TrialAssessment> trials) =>
+    private IndicationAssessment Evaluate(DiagnosisAnswers d, InstrumentScores i, ScreeningPolicy policy, TreatmentHistory history) =>
         new IndicationCriteria()
             .RequireYes(d.MajorDepressiveDisorder, Fields.MajorDepressiveDisorder, "major depressive disorder")
             .RequireNo(d.BipolarDisorder, Fields.BipolarDisorder, "bipolar disorder")
             .RequireYes(d.CurrentMajorDepressiveEpisode, Fields.CurrentMajorDepressiveEpisode, "current major depressive episode")
             .RequireAtLeast(i.Phq9.Total, Thresholds.Phq9ModerateAtLeast, Fields.Phq9Total, "PHQ-9 total")
-            .RequireRefractory(Refractoriness.Assess(trials, policy.TrdMinFailedTrials, policy.TrdRequireDistinctAgents), "antidepressant trials in the current episode")
+            .RequireRefractory(Refractoriness.Assess(history, TrialCondition.Depression, policy.TrdMinFailedTrials, policy.TrdRequireDistinctAgents, "antidepressant trials in the current episode"))
             .Assess(Metadata);
 }

@@ -1,9 +1,13 @@
+using Screening.Rules.Advisories;
+
 namespace Screening.Rules.Outcome;
 
 /// <summary>
-/// The outcome precedence of criteria.md §9.2, step by step: urgent, contraindicated, missing safety data, no
-/// indication, indeterminate indication, missing gate data, then specialist review or refer. The first step that
-/// applies decides; the findings behind it are the decisive reasons.
+/// The outcome precedence of criteria.md §9.2, step by step: urgent, contraindicated, missing safety data,
+/// intoxicated or withdrawing now, no indication, indeterminate indication, missing gate data, then specialist review
+/// or refer. The first step that applies decides; the findings behind it are the decisive reasons. Each unknown answer
+/// that matters is listed as blocking (the outcome is insufficient because of it, or it is needed to leave that
+/// category) or refining (worth asking; the category stands).
 /// </summary>
 public static class OutcomePrecedence
 {
@@ -11,8 +15,6 @@ public static class OutcomePrecedence
     {
         var findings = allFindings.OrderBy(f => f.RuleId, StringComparer.Ordinal).ToList();
         var indications = allIndications.OrderBy(i => i.Id, StringComparer.Ordinal).ToList();
-        var unknown = findings.Where(f => !f.IsPresent).ToList();
-        var indeterminate = indications.Where(i => i.Status == IndicationStatus.Indeterminate).ToList();
 
         var step = FirstApplyingStep(cssrs, findings, indications);
         return new OutcomeDecision
@@ -24,11 +26,12 @@ public static class OutcomePrecedence
             DecisiveRuleIds = step.Decisive,
             CssrsLevel = cssrs.Level,
             Phq9Item9 = phq9Item9,
-            SafetyFollowUpRequired = step.Category != OutcomeCategory.UrgentCrisisReferral
-                && (cssrs.Level == CssrsRiskLevel.Unknown || phq9Item9 >= Thresholds.Phq9Item9PositiveAtLeast),
+            // R2-9: an incomplete C-SSRS needs a suicide risk assessment, under any outcome but a crisis referral; a
+            // completed one governs (a disagreeing PHQ-9 item 9 is INFO_PHQ9_CSSRS_DISCORDANT instead).
+            SafetyFollowUpRequired = step.Category != OutcomeCategory.UrgentCrisisReferral && cssrs.Level == CssrsRiskLevel.Unknown,
             Findings = findings,
             Indications = indications,
-            Missing = MissingThatMatters(step.Category, unknown, indeterminate),
+            Missing = MissingThatMatters(step.Category, findings, indications),
         };
     }
 
@@ -47,11 +50,11 @@ public static class OutcomePrecedence
     private static Step FirstApplyingStep(CssrsRisk cssrs, List<Finding> findings, List<IndicationAssessment> indications)
     {
         var present = findings.Where(f => f.IsPresent).ToList();
-        var unknown = findings.Where(f => !f.IsPresent).ToList();
         var urgent = present.Where(f => f.Kind == RuleKind.Urgent).ToList();
-        var contraindications = present.Where(f => f.Kind is RuleKind.Absolute or RuleKind.Temporary).ToList();
+        var contraindications = present.Where(f => IsContraindication(f.Kind)).ToList();
         var cautions = present.Where(f => f.Kind == RuleKind.Relative).ToList();
         var established = indications.Where(i => i.Status == IndicationStatus.Established).ToList();
+        var reassess = present.Where(f => f.RuleId == ReassessWhenSoberAdvisoryRule.Id).Select(f => f.RuleId).ToArray();
 
         // 1. Urgent findings override everything; the other findings are listed for the receiving clinician.
         if (urgent.Count > 0)
@@ -73,9 +76,10 @@ public static class OutcomePrecedence
         }
 
         // 3. Missing safety data blocks everything below: completing it could make the answer urgent.
-        if (unknown.Any(f => f.Kind == RuleKind.Urgent))
+        // 3b. Answers given while intoxicated or withdrawing are not a basis for a decision (R2-8).
+        if (findings.Any(HoldsAtSafetyStep) || reassess.Length > 0)
         {
-            return new Step(OutcomeCategory.InsufficientInformation, []);
+            return new Step(OutcomeCategory.InsufficientInformation, reassess);
         }
 
         // 4. No indication established: not met, unless one could still be established.
@@ -87,49 +91,105 @@ public static class OutcomePrecedence
         }
 
         // 5. An indication is established, so unanswered gate questions (age, BP, pregnancy, contraindications) now matter.
-        if (unknown.Any(f => f.Kind is RuleKind.Absolute or RuleKind.Temporary))
+        if (findings.Any(HoldsAtGateStep))
         {
             return new Step(OutcomeCategory.InsufficientInformation, []);
         }
 
         // 6. On-label TRD with no caution and C-SSRS none or low is a plain referral; anything else needs a specialist.
+        // MDSI (on-label too) always goes to specialist review; either on-label indication sets the REMS pathway (R2-7).
         var onLabelTrd = established.Any(i => i.Id == IndicationIds.Trd);
         var mdsi = established.Any(i => i.Id == IndicationIds.Mdsi);
         if (!onLabelTrd || mdsi || cautions.Count > 0 || cssrs.Level == CssrsRiskLevel.Moderate)
         {
             return new Step(OutcomeCategory.ReferWithSpecialistReview, cautions.Select(f => f.RuleId).Concat(established.Select(i => i.Id)))
             {
-                // The best regulatory status decides the pathway: on-label esketamine beats any off-label indication.
-                Pathway = established.Any(i => i.RegulatoryStatus == RegulatoryStatus.OnLabelEsketamine) ? Pathway.EsketamineRems : Pathway.KetamineOffLabel,
+                Pathway = onLabelTrd || mdsi ? Pathway.EsketamineRems : Pathway.KetamineOffLabel,
             };
         }
 
         return new Step(OutcomeCategory.Refer, [IndicationIds.Trd]) { Pathway = Pathway.EsketamineRems };
     }
 
-    /// <summary>
-    /// The unknown answers worth asking for: all of them when the result is insufficient; otherwise only those that
-    /// could lead to a category of higher precedence that changes the action: urgent under any outcome, and cautions
-    /// under a plain referral. (Under "not eligible" an unanswered contraindication changes nothing.)
-    /// </summary>
-    private static List<MissingItem> MissingThatMatters(OutcomeCategory category, List<Finding> unknown, List<IndicationAssessment> indeterminate)
+    private static bool IsContraindication(RuleKind kind) => kind is RuleKind.Absolute or RuleKind.Temporary;
+
+    private static bool HoldsAtSafetyStep(Finding finding) => !finding.IsPresent && finding.Kind == RuleKind.Urgent && finding.Missing.Count > 0;
+
+    private static bool HoldsAtGateStep(Finding finding) => !finding.IsPresent && IsContraindication(finding.Kind) && finding.Missing.Count > 0;
+
+    /// <summary>One unknown answer a rule or indication needs, with the category it could lead to and the step at which it holds the outcome, if any.</summary>
+    private sealed record Candidate(IntakeField Field, string RuleId, OutcomeCategory LeadsTo, HoldsAt HoldsAt);
+
+    private enum HoldsAt
     {
-        var candidates = unknown
-            .SelectMany(f => f.Missing.Select(field => (field, ruleId: f.RuleId, leadsTo: LeadsTo(f.Kind))))
-            .Concat(indeterminate.SelectMany(i => i.Missing.Select(field => (field, ruleId: i.Id, leadsTo: i.LeadsTo))));
+        /// <summary>Worth asking; never holds the outcome.</summary>
+        Never,
+
+        /// <summary>Step 3: always (safety data).</summary>
+        SafetyStep,
+
+        /// <summary>Step 4: while no indication is established.</summary>
+        IndicationStep,
+
+        /// <summary>Step 5: once an indication is established.</summary>
+        GateStep,
+    }
+
+    /// <summary>
+    /// The unknown answers worth listing, each blocking or refining (R2-11), blocking first. Under insufficient
+    /// information: every answer that holds the outcome at its step is blocking; safety questions and indication data are
+    /// always listed, contraindication and caution questions only when an indication is established or could be. Under any
+    /// other outcome nothing is blocking, and only what could change the action is listed: questions that could make the
+    /// outcome urgent, and under a referral the questions that could add a caution, an advisory or an indication.
+    /// </summary>
+    private static List<MissingItem> MissingThatMatters(OutcomeCategory category, List<Finding> findings, List<IndicationAssessment> indications)
+    {
+        var anyEstablished = indications.Any(i => i.Status == IndicationStatus.Established);
+        var anyPossible = anyEstablished || indications.Any(i => i.Status == IndicationStatus.Indeterminate);
+
+        var candidates = findings.Where(f => !f.IsPresent).SelectMany(f =>
+                f.Missing.Select(field => new Candidate(field, f.RuleId, LeadsTo(f.Kind), HoldsAtFor(f.Kind)))
+                    .Concat(f.WorthAsking.Select(field => new Candidate(field, f.RuleId, LeadsTo(f.Kind), HoldsAt.Never))))
+            .Concat(indications.Where(i => i.Status == IndicationStatus.Indeterminate)
+                .SelectMany(i => i.Missing.Select(field => new Candidate(field, i.Id, i.LeadsTo, HoldsAt.IndicationStep))));
+
+        bool Blocking(Candidate c) => category == OutcomeCategory.InsufficientInformation && c.HoldsAt switch
+        {
+            HoldsAt.SafetyStep => true,
+            HoldsAt.IndicationStep => !anyEstablished,
+            HoldsAt.GateStep => anyEstablished,
+            _ => false,
+        };
+
+        bool Listed(Candidate c) => category switch
+        {
+            OutcomeCategory.UrgentCrisisReferral => false,
+            OutcomeCategory.InsufficientInformation => c.LeadsTo == OutcomeCategory.UrgentCrisisReferral || c.HoldsAt == HoldsAt.IndicationStep || anyPossible,
+            OutcomeCategory.NotEligibleContraindicated or OutcomeCategory.NotEligibleCriteriaNotMet => c.LeadsTo == OutcomeCategory.UrgentCrisisReferral,
+            // Under a referral, anything that could add a caution, an advisory or an indication, or change the pathway.
+            _ => true,
+        };
 
         return candidates
-            .Where(c => category == OutcomeCategory.InsufficientInformation
-                || (c.leadsTo < category && (c.leadsTo == OutcomeCategory.UrgentCrisisReferral || category is OutcomeCategory.Refer or OutcomeCategory.ReferWithSpecialistReview)))
-            .GroupBy(c => c.field.Path, StringComparer.Ordinal)
+            .Where(Listed)
+            .GroupBy(c => c.Field.Path, StringComparer.Ordinal)
             .Select(g => new MissingItem(
-                g.First().field,
-                g.Select(c => c.ruleId).Distinct().Order(StringComparer.Ordinal).ToArray(),
-                g.Min(c => c.leadsTo)))
-            .OrderBy(m => m.CouldChangeOutcomeTo)
-            .ThenBy(m => m.Field.Path, StringComparer.Ordinal)
+                g.FirstOrDefault(c => c.Field.Note is not null)?.Field ?? g.First().Field,
+                g.Select(c => c.RuleId).Distinct().Order(StringComparer.Ordinal).ToArray(),
+                g.Min(c => c.LeadsTo),
+                g.Any(Blocking)))
+            .OrderByDescending(m => m.Blocking)
+            .ThenBy(m => m.CouldChangeOutcomeTo)
+            .ThenBy(m => IntakeOrder.Of(m.Field.Path))
             .ToList();
     }
+
+    private static HoldsAt HoldsAtFor(RuleKind kind) => kind switch
+    {
+        RuleKind.Urgent => HoldsAt.SafetyStep,
+        RuleKind.Absolute or RuleKind.Temporary => HoldsAt.GateStep,
+        _ => HoldsAt.Never,
+    };
 
     private static OutcomeCategory LeadsTo(RuleKind kind) => kind switch
     {

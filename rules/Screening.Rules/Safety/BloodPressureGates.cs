@@ -6,52 +6,54 @@ namespace Screening.Rules.Safety;
 /// </summary>
 public static class BloodPressureGates
 {
-    public static BloodPressureGate Classify(VitalSigns vitals, ClinicalMeasures measures, ScreeningPolicy policy)
+    public static BloodPressureGate Classify(BloodPressureMeasure reading, ScreeningPolicy policy)
     {
-        var systolic = vitals.SystolicMmHg;
-        var diastolic = vitals.DiastolicMmHg;
-        var stale = measures.BloodPressureAgeDays > policy.BloodPressureMaxAgeDays;
-        var evidence = new List<Evidence>();
-        if (systolic is { } s)
+        if (reading.Stale)
         {
-            evidence.Add(new Evidence(Fields.SystolicMmHg.Path, $"{s} mmHg"));
-        }
-
-        if (diastolic is { } d)
-        {
-            evidence.Add(new Evidence(Fields.DiastolicMmHg.Path, $"{d} mmHg"));
-        }
-
-        if (stale)
-        {
-            evidence.Add(new Evidence(Fields.BloodPressureMeasuredOn.Path, $"{measures.BloodPressureAgeDays} days before the screening", $"≤ {policy.BloodPressureMaxAgeDays} days"));
-            return new BloodPressureGate(BloodPressureCategory.Unknown, systolic, diastolic, evidence,
-                [Fields.SystolicMmHg, Fields.DiastolicMmHg, Fields.BloodPressureMeasuredOn]);
+            return new BloodPressureGate(BloodPressureCategory.Unknown, reading, Missing(reading, policy));
         }
 
         // One severe value is enough, even when the other is missing.
-        if (systolic >= policy.SevereHypertensionSystolic || diastolic >= policy.SevereHypertensionDiastolic)
+        if (reading.Systolic >= policy.SevereHypertensionSystolic || reading.Diastolic >= policy.SevereHypertensionDiastolic)
         {
-            return new BloodPressureGate(BloodPressureCategory.Severe, systolic, diastolic, evidence, []);
+            return new BloodPressureGate(BloodPressureCategory.Severe, reading, []);
         }
 
-        if (systolic is null || diastolic is null)
+        if (!reading.IsUsable)
         {
-            var missing = new List<IntakeField>();
-            if (systolic is null)
-            {
-                missing.Add(Fields.SystolicMmHg);
-            }
-
-            if (diastolic is null)
-            {
-                missing.Add(Fields.DiastolicMmHg);
-            }
-
-            return new BloodPressureGate(BloodPressureCategory.Unknown, systolic, diastolic, evidence, missing);
+            return new BloodPressureGate(BloodPressureCategory.Unknown, reading, Missing(reading, policy));
         }
 
-        var elevated = systolic > Thresholds.ElevatedSystolicAbove || diastolic > Thresholds.ElevatedDiastolicAbove;
-        return new BloodPressureGate(elevated ? BloodPressureCategory.Elevated : BloodPressureCategory.NotElevated, systolic, diastolic, evidence, []);
+        var elevated = reading.Systolic > Thresholds.ElevatedSystolicAbove || reading.Diastolic > Thresholds.ElevatedDiastolicAbove;
+        return new BloodPressureGate(elevated ? BloodPressureCategory.Elevated : BloodPressureCategory.NotElevated, reading, []);
+    }
+
+    /// <summary>
+    /// What to ask for when the reading cannot be used: the pressures not given, or, for a reading older than the policy
+    /// allows, a new reading (R2-2: a stale reading counts as missing everywhere, and the missing item says why).
+    /// </summary>
+    public static IReadOnlyList<IntakeField> Missing(BloodPressureMeasure reading, ScreeningPolicy policy)
+    {
+        if (reading.Stale)
+        {
+            var why = $"the reading is {reading.AgeDays} days old, older than the {policy.BloodPressureMaxAgeDays} days allowed: measure it again";
+            IntakeField[] fields = reading.Readings.Count > 0
+                ? [Fields.BloodPressureReadings, Fields.BloodPressureMeasuredOn]
+                : [Fields.SystolicMmHg, Fields.DiastolicMmHg, Fields.BloodPressureMeasuredOn];
+            return fields.Select(f => f.Because(why)).ToArray();
+        }
+
+        var missing = new List<IntakeField>();
+        if (reading.Systolic is null)
+        {
+            missing.Add(Fields.SystolicMmHg);
+        }
+
+        if (reading.Diastolic is null)
+        {
+            missing.Add(Fields.DiastolicMmHg);
+        }
+
+        return missing;
     }
 }

@@ -7,74 +7,66 @@ namespace Screening.Rules.Safety;
 /// </summary>
 public static class CssrsRiskAssessor
 {
-    private sealed record Item(IntakeField Field, string Label, Answer Answer);
+    /// <summary>The items answered "yes", by name.</summary>
+    private readonly record struct Endorsed(
+        bool WishToBeDead,
+        bool SuicidalThoughts,
+        bool ThoughtsWithMethod,
+        bool IntentWithoutPlan,
+        bool IntentWithPlan,
+        bool BehaviorLifetime,
+        bool BehaviorPast3Months)
+    {
+        public CssrsRiskLevel Level =>
+            IntentWithoutPlan || IntentWithPlan || BehaviorPast3Months ? CssrsRiskLevel.High
+            : ThoughtsWithMethod || BehaviorLifetime ? CssrsRiskLevel.Moderate
+            : WishToBeDead || SuicidalThoughts ? CssrsRiskLevel.Low
+            : CssrsRiskLevel.None;
+    }
+
+    /// <summary>One screener item: its field, how it reads, its answer, and what a "yes" to it would mean.</summary>
+    private sealed record Item(IntakeField Field, string Label, Answer Answer, Func<Endorsed, Endorsed> IfYes);
 
     public static CssrsRisk Assess(CssrsScreener screener)
     {
         // As on the form: items 3-5 follow only a "yes" to item 2, and the 3-month question only a "yes" to item 6.
         var skip345 = screener.SuicidalThoughts == Answer.No;
+        var skipRecency = screener.SuicidalBehaviorLifetime == Answer.No;
         Item[] items =
         [
-            new(Fields.CssrsWishToBeDead, "item 1 (wish to be dead)", screener.WishToBeDead),
-            new(Fields.CssrsSuicidalThoughts, "item 2 (suicidal thoughts)", screener.SuicidalThoughts),
-            new(Fields.CssrsThoughtsWithMethod, "item 3 (thoughts with a method)", skip345 ? Skipped(screener.ThoughtsWithMethod) : screener.ThoughtsWithMethod),
-            new(Fields.CssrsIntentWithoutPlan, "item 4 (intent to act, no plan)", skip345 ? Skipped(screener.IntentWithoutPlan) : screener.IntentWithoutPlan),
-            new(Fields.CssrsIntentWithPlan, "item 5 (intent with a plan)", skip345 ? Skipped(screener.IntentWithPlan) : screener.IntentWithPlan),
-            new(Fields.CssrsBehaviorLifetime, "item 6 (suicidal behaviour, lifetime)", screener.SuicidalBehaviorLifetime),
-            new(Fields.CssrsBehaviorPast3Months, "item 6 within the past 3 months",
-                screener.SuicidalBehaviorLifetime == Answer.No ? Skipped(screener.SuicidalBehaviorPast3Months) : screener.SuicidalBehaviorPast3Months),
+            new(Fields.CssrsWishToBeDead, "item 1 (wish to be dead)", screener.WishToBeDead, e => e with { WishToBeDead = true }),
+            new(Fields.CssrsSuicidalThoughts, "item 2 (suicidal thoughts)", screener.SuicidalThoughts, e => e with { SuicidalThoughts = true }),
+            new(Fields.CssrsThoughtsWithMethod, "item 3 (thoughts with a method)", skip345 ? Skipped(screener.ThoughtsWithMethod) : screener.ThoughtsWithMethod, e => e with { ThoughtsWithMethod = true }),
+            new(Fields.CssrsIntentWithoutPlan, "item 4 (intent to act, no plan)", skip345 ? Skipped(screener.IntentWithoutPlan) : screener.IntentWithoutPlan, e => e with { IntentWithoutPlan = true }),
+            new(Fields.CssrsIntentWithPlan, "item 5 (intent with a plan)", skip345 ? Skipped(screener.IntentWithPlan) : screener.IntentWithPlan, e => e with { IntentWithPlan = true }),
+            new(Fields.CssrsBehaviorLifetime, "item 6 (suicidal behaviour, lifetime)", screener.SuicidalBehaviorLifetime, e => e with { BehaviorLifetime = true }),
+            new(Fields.CssrsBehaviorPast3Months, "item 6 within the past 3 months", skipRecency ? Skipped(screener.SuicidalBehaviorPast3Months) : screener.SuicidalBehaviorPast3Months, e => e with { BehaviorPast3Months = true }),
         ];
 
-        var endorsed = items.Select(i => i.Answer == Answer.Yes).ToArray();
-        var certain = Level(endorsed);
-        var missing = new List<IntakeField>();
-        for (var i = 0; i < items.Length; i++)
-        {
-            if (items[i].Answer != Answer.Unknown)
-            {
-                continue;
-            }
+        var endorsed = items.Where(i => i.Answer == Answer.Yes).Aggregate(default(Endorsed), (e, item) => item.IfYes(e));
+        var certain = endorsed.Level;
 
-            // An unanswered item matters only if a "yes" to it would raise the level.
-            var ifYes = (bool[])endorsed.Clone();
-            ifYes[i] = true;
-            if (Level(ifYes) > certain)
-            {
-                missing.Add(items[i].Field);
-            }
-        }
+        // An unanswered item matters only if a "yes" to it would raise the level; the question that opens it (item 2 for
+        // items 3-5, item 6 for its recency) is asked with it, since a "no" there settles the rest.
+        var raising = items.Where(i => i.Answer == Answer.Unknown && i.IfYes(endorsed).Level > certain).ToList();
+        var opening = new (Item Opens, Item[] Opened)[] { (items[1], items[2..5]), (items[5], [items[6]]) };
+        var missing = items
+            .Where(i => raising.Contains(i) || opening.Any(o => o.Opens == i && i.Answer == Answer.Unknown && o.Opened.Any(raising.Contains)))
+            .Select(i => i.Field)
+            .ToArray();
 
         var evidence = items.Where(i => i.Answer == Answer.Yes).Select(i => new Evidence(i.Field.Path, "yes")).ToArray();
-        if (missing.Count > 0 && certain != CssrsRiskLevel.High)
+        if (missing.Length > 0 && certain != CssrsRiskLevel.High)
         {
             return new CssrsRisk(CssrsRiskLevel.Unknown, "C-SSRS screener incomplete: the risk level cannot be determined.", evidence, missing);
         }
 
-        var yesItems = string.Join(", ", items.Where(i => i.Answer == Answer.Yes).Select(i => i.Label));
-        var text = certain switch
-        {
-            CssrsRiskLevel.None => "C-SSRS screener: all items answered no.",
-            _ => $"C-SSRS screener: yes to {yesItems}.",
-        };
+        var text = certain == CssrsRiskLevel.None
+            ? "C-SSRS screener: all items answered no."
+            : $"C-SSRS screener: yes to {string.Join(", ", items.Where(i => i.Answer == Answer.Yes).Select(i => i.Label))}.";
         return new CssrsRisk(certain, text, evidence, []);
     }
 
     // A skipped item counts as not endorsed, but a "yes" recorded anyway is never ignored.
     private static Answer Skipped(Answer recorded) => recorded == Answer.Yes ? Answer.Yes : Answer.No;
-
-    private static CssrsRiskLevel Level(bool[] yes)
-    {
-        // Order of items: 1 wish dead, 2 thoughts, 3 method, 4 intent, 5 plan, 6 behaviour lifetime, 6b past 3 months.
-        if (yes[3] || yes[4] || yes[6])
-        {
-            return CssrsRiskLevel.High;
-        }
-
-        if (yes[2] || yes[5])
-        {
-            return CssrsRiskLevel.Moderate;
-        }
-
-        return yes[0] || yes[1] ? CssrsRiskLevel.Low : CssrsRiskLevel.None;
-    }
 }

@@ -2,7 +2,10 @@ namespace Screening.Rules.Safety;
 
 /// <summary>
 /// Eating-disorder medical instability in adults (criteria.md §6.3, APA criteria): any one criterion met is
-/// instability. Without one, BMI, heart rate and blood pressure must all be known to call the patient stable.
+/// instability. Without one, BMI, heart rate and a usable blood pressure must all be known to call the patient stable
+/// (a reading older than the policy allows counts as missing, R2-2). Acute weight decline with food refusal is a
+/// criterion of its own; unanswered it is worth asking but does not hold the outcome, because the BMI proxy stands in
+/// (R2-15).
 /// </summary>
 public static class EatingDisorderStabilityAssessor
 {
@@ -29,15 +32,24 @@ public static class EatingDisorderStabilityAssessor
             }
         }
 
+        var bloodPressure = measures.BloodPressure;
         Below(Fields.HeartRateBpm, v.HeartRateBpm, Thresholds.EdHeartRateBelow, "bpm");
-        Below(Fields.SystolicMmHg, v.SystolicMmHg, Thresholds.EdSystolicBelow, "mmHg");
-        Below(Fields.DiastolicMmHg, v.DiastolicMmHg, Thresholds.EdDiastolicBelow, "mmHg");
+        if (!bloodPressure.Stale)
+        {
+            // Either value below its limit (the specification's "< 90/60"); only the low values carry a threshold.
+            var evidence = bloodPressure.Evidence(
+                bloodPressure.Systolic < Thresholds.EdSystolicBelow ? $"< {Thresholds.EdSystolicBelow} mmHg" : null,
+                bloodPressure.Diastolic < Thresholds.EdDiastolicBelow ? $"< {Thresholds.EdDiastolicBelow} mmHg" : null);
+            met.AddRange(evidence.Where(e => e.Threshold is not null));
+        }
+
         Yes(Fields.OrthostaticChange, v.OrthostaticChange);
         if (measures.Bmi is { } bmi && bmi < policy.EdInstabilityBmiBelow)
         {
-            met.Add(new Evidence("vitals.heightCm, vitals.weightKg", $"BMI {bmi:0.0} kg/m²", $"< {policy.EdInstabilityBmiBelow} kg/m²"));
+            met.Add(new Evidence(Fields.Bmi.Path, $"BMI {bmi:0.0} kg/m²", $"< {policy.EdInstabilityBmiBelow} kg/m²"));
         }
 
+        Yes(Fields.AcuteWeightDeclineWithFoodRefusal, v.AcuteWeightDeclineWithFoodRefusal);
         Below(Fields.GlucoseMgPerDl, v.GlucoseMgPerDl, Thresholds.EdGlucoseBelow, "mg/dL");
         Below(Fields.PotassiumMmolPerL, v.PotassiumMmolPerL, Thresholds.EdPotassiumBelow, "mmol/L");
         Yes(Fields.OtherElectrolyteImbalance, v.OtherElectrolyteImbalance);
@@ -46,7 +58,7 @@ public static class EatingDisorderStabilityAssessor
 
         if (met.Count > 0)
         {
-            return new EatingDisorderStability(Answer.Yes, met, []);
+            return new EatingDisorderStability(Answer.Yes, met, [], []);
         }
 
         var missing = new List<IntakeField>();
@@ -60,16 +72,8 @@ public static class EatingDisorderStabilityAssessor
             missing.Add(Fields.HeartRateBpm);
         }
 
-        if (v.SystolicMmHg is null)
-        {
-            missing.Add(Fields.SystolicMmHg);
-        }
-
-        if (v.DiastolicMmHg is null)
-        {
-            missing.Add(Fields.DiastolicMmHg);
-        }
-
-        return new EatingDisorderStability(missing.Count > 0 ? Answer.Unknown : Answer.No, met, missing);
+        missing.AddRange(BloodPressureGates.Missing(bloodPressure, policy));
+        IntakeField[] worthAsking = v.AcuteWeightDeclineWithFoodRefusal == Answer.Unknown ? [Fields.AcuteWeightDeclineWithFoodRefusal] : [];
+        return new EatingDisorderStability(missing.Count > 0 ? Answer.Unknown : Answer.No, met, missing, worthAsking);
     }
 }

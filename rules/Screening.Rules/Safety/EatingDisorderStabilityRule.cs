@@ -2,10 +2,10 @@ namespace Screening.Rules.Safety;
 
 [Name("DERIVE_ED_STABILITY")]
 [Title("Eating-disorder medical stability")]
-[Description("When an eating disorder is present or suspected (a diagnosis or SCOFF 2 or more), derives medical stability from heart rate, blood pressure, orthostatic change, BMI, glucose, potassium, other electrolytes, temperature and acute compromise.")]
+[Description("When an eating disorder is present or suspected (a diagnosis or SCOFF 2 or more), derives medical stability from heart rate, blood pressure (missing when older than the policy allows), orthostatic change, BMI, acute weight decline with food refusal, glucose, potassium, other electrolytes, temperature and acute compromise.")]
 [Kind(RuleKind.Derivation)]
 [Source("APA practice guideline criteria as tabulated in World Psychiatry review, PMC2755272 Table 5 (adults) [V]; BMI < 15 proxy [POLICY]", SourceStatus.Verified)]
-[UsesPolicy(nameof(ScreeningPolicy.EdInstabilityBmiBelow))]
+[UsesPolicy(nameof(ScreeningPolicy.EdInstabilityBmiBelow), nameof(ScreeningPolicy.BloodPressureMaxAgeDays), nameof(ScreeningPolicy.BloodPressureReadingsRule))]
 [Priority(Stage.Derivation)]
 public sealed class EatingDisorderStabilityRule : ScreeningRule
 {

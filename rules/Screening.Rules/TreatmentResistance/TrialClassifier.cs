@@ -1,26 +1,63 @@
+using Screening.Domain.Json;
+
 namespace Screening.Rules.TreatmentResistance;
 
 /// <summary>
 /// Classifies one treatment trial (criteria.md §3.2): a failed adequate trial needs an adequate dose, enough weeks at
-/// that dose, improvement no greater than the non-response threshold and, for depression, the current episode. A
-/// known reason not to count it wins; otherwise an unknown answer leaves it indeterminate.
+/// that dose, improvement no greater than the non-response threshold and, for depression, membership of the current
+/// episode. Where the specification names the agents that count (antidepressants for depression, SRIs or ERP for OCD,
+/// first-line agents for neuropathic pain), other agents are not counted. A known reason not to count a trial wins;
+/// otherwise an unknown answer leaves it indeterminate.
 /// </summary>
 public static class TrialClassifier
 {
-    /// <summary>Every trial of the questionnaire, classified.</summary>
-    public static TreatmentHistory History(IReadOnlyList<TreatmentTrial> trials, ScreeningPolicy policy) =>
-        new(trials.Select((trial, index) => Classify(index, trial, policy)).ToArray());
+    /// <summary>Every trial of the questionnaire, classified; not taken when the list was left out.</summary>
+    public static TreatmentHistory History(IReadOnlyList<TreatmentTrial>? trials, ScreeningPolicy policy) =>
+        new(trials is not null, (trials ?? []).Select((trial, index) => Classify(index, trial, policy)).ToArray());
 
     public static TrialAssessment Classify(int index, TreatmentTrial trial, ScreeningPolicy policy)
     {
-        var notCounted = new List<string>();
-        var missing = new List<IntakeField>();
+        var drug = DrugVocabulary.Read(trial.Drug);
+        TrialAssessment Result(TrialClassification classification, string reason, IReadOnlyList<IntakeField> missing) =>
+            new(index, trial, drug.Key, drug.IsRecognised, classification, reason, missing);
 
-        if (!CountsTowardsRefractoriness(trial, out var kindReason))
+        if ((NotCountedKind(trial) ?? NotCountedAgent(trial, drug)) is { } notCountedReason)
         {
-            return new TrialAssessment(index, trial, TrialClassification.NotCounted, kindReason, []);
+            return Result(TrialClassification.NotCounted, "not counted: " + notCountedReason, []);
         }
 
+        var notCounted = new List<string>();
+        var missing = new List<IntakeField>();
+        if (!drug.IsRecognised && trial.Kind == TrialKind.Medication && AgentClassMatters(trial.Condition))
+        {
+            missing.Add(Fields.Trial.Drug.At(index).Because("the name is not in the service's drug vocabulary: give the generic or brand name"));
+        }
+
+        if (IsErpCourse(trial, drug))
+        {
+            ClassifyErpCourse(index, trial, policy, notCounted, missing);
+        }
+        else
+        {
+            ClassifyTreatment(index, trial, policy, notCounted, missing);
+        }
+
+        if (notCounted.Count > 0)
+        {
+            return Result(TrialClassification.NotCounted, $"not counted: {string.Join("; ", notCounted)}", []);
+        }
+
+        return missing.Count > 0
+            ? Result(TrialClassification.Indeterminate, $"indeterminate: {string.Join(", ", missing.Select(f => f.Path[(f.Path.IndexOf('.') + 1)..]).Distinct())} unknown", missing)
+            : Result(TrialClassification.FailedAdequate, FailedText(trial, drug), []);
+    }
+
+    /// <summary>Depression and bipolar depression come in episodes; only trials of the current one count.</summary>
+    public static bool IsEpisodic(TrialCondition condition) =>
+        condition is TrialCondition.Depression or TrialCondition.BipolarDepression;
+
+    private static void ClassifyTreatment(int index, TreatmentTrial trial, ScreeningPolicy policy, List<string> notCounted, List<IntakeField> missing)
+    {
         if (IsEpisodic(trial.Condition) && policy.TrdRequireCurrentEpisode)
         {
             if (trial.CurrentEpisode == Answer.No)
@@ -46,7 +83,7 @@ public static class TrialClassifier
         {
             if (weeks < Thresholds.EarlyStopWeeksBelow && trial.ReasonStopped is StopReason.Intolerance or StopReason.NonAdherence)
             {
-                notCounted.Add($"stopped at {weeks:0.#} weeks for {(trial.ReasonStopped == StopReason.Intolerance ? "intolerance" : "non-adherence")}, before week {Thresholds.EarlyStopWeeksBelow}, without clear non-response");
+                notCounted.Add($"stopped at {weeks:0.#} weeks for {ScreeningJson.NameOf(trial.ReasonStopped)}, before week {Thresholds.EarlyStopWeeksBelow}, without clear non-response");
             }
             else if (weeks < policy.TrialMinWeeksAtDose)
             {
@@ -63,39 +100,93 @@ public static class TrialClassifier
             case Answer.No:
                 notCounted.Add(trial.ImprovementPercent is { } pct
                     ? $"improved {pct} %, more than the {policy.NonResponseMaxImprovementPercent} % non-response limit"
-                    : $"improvement rated '{trial.ImprovementCategory.ToString().ToLowerInvariant()}'");
+                    : $"improvement rated '{ScreeningJson.NameOf(trial.ImprovementCategory)}'");
                 break;
             case Answer.Unknown:
                 missing.Add(Fields.Trial.ImprovementPercent.At(index));
+                missing.Add(Fields.Trial.ImprovementCategory.At(index));
                 break;
         }
+    }
 
-        if (notCounted.Count > 0)
+    /// <summary>
+    /// OCD (criteria.md §4, R2-6): one completed course of exposure and response prevention without remission counts.
+    /// "Completed" is an adequate course (<c>doseAdequate</c>) not stopped for intolerance or non-adherence.
+    /// </summary>
+    private static void ClassifyErpCourse(int index, TreatmentTrial trial, ScreeningPolicy policy, List<string> notCounted, List<IntakeField> missing)
+    {
+        if (trial.ReasonStopped is StopReason.Intolerance or StopReason.NonAdherence)
         {
-            return new TrialAssessment(index, trial, TrialClassification.NotCounted, $"not counted: {string.Join("; ", notCounted)}", []);
+            notCounted.Add($"ERP stopped for {ScreeningJson.NameOf(trial.ReasonStopped)}: the course was not completed");
         }
 
-        return missing.Count > 0
-            ? new TrialAssessment(index, trial, TrialClassification.Indeterminate, $"indeterminate: {string.Join(", ", missing.Select(f => f.Path[(f.Path.IndexOf('.') + 1)..]))} unknown", missing)
-            : new TrialAssessment(index, trial, TrialClassification.FailedAdequate,
-                $"failed adequate trial ({trial.WeeksAtDose:0.#} weeks at an adequate dose, {ImprovementText(trial)})", []);
-    }
-
-    /// <summary>Depression and bipolar depression come in episodes; only trials of the current one count.</summary>
-    public static bool IsEpisodic(TrialCondition condition) =>
-        condition is TrialCondition.Depression or TrialCondition.BipolarDepression;
-
-    private static bool CountsTowardsRefractoriness(TreatmentTrial trial, out string reason)
-    {
-        reason = trial.Kind switch
+        if (trial.DoseAdequate == Answer.No)
         {
-            TrialKind.Augmentation => "not counted: augmentation agent (recorded, not counted)",
-            TrialKind.Neuromodulation => "not counted: neuromodulation (recorded, not counted)",
-            TrialKind.Psychotherapy when IsEpisodic(trial.Condition) => "not counted: psychotherapy does not count towards treatment-resistant depression",
-            _ => string.Empty,
+            notCounted.Add("not a complete, adequate ERP course");
+        }
+        else if (trial.DoseAdequate == Answer.Unknown)
+        {
+            missing.Add(Fields.Trial.DoseAdequate.At(index));
+        }
+
+        var remission = trial.ImprovementCategory switch
+        {
+            ImprovementCategory.Remission => Answer.Yes,
+            ImprovementCategory.None or ImprovementCategory.Minimal or ImprovementCategory.Partial or ImprovementCategory.Response => Answer.No,
+            // A percentage within the non-response limit rules remission out; a larger one cannot tell.
+            _ => trial.ImprovementPercent <= policy.NonResponseMaxImprovementPercent ? Answer.No : Answer.Unknown,
         };
-        return reason.Length == 0;
+        if (remission == Answer.Yes)
+        {
+            notCounted.Add("the ERP course ended in remission");
+        }
+        else if (remission == Answer.Unknown)
+        {
+            missing.Add(Fields.Trial.ImprovementCategory.At(index).Because("was the course followed by remission?"));
+        }
     }
+
+    private static string? NotCountedKind(TreatmentTrial trial) => trial.Kind switch
+    {
+        TrialKind.Augmentation => "augmentation agent (recorded, not counted)",
+        TrialKind.Neuromodulation => "neuromodulation (recorded, not counted)",
+        TrialKind.Psychotherapy when IsEpisodic(trial.Condition) => "psychotherapy does not count towards treatment-resistant depression",
+        TrialKind.Psychotherapy when trial.Condition == TrialCondition.NeuropathicPain => "only first-line agents (a gabapentinoid, an SNRI or a tricyclic) count for neuropathic pain",
+        _ => null,
+    };
+
+    /// <summary>An agent of a class that does not count for the trial's condition.</summary>
+    private static string? NotCountedAgent(TreatmentTrial trial, DrugName drug)
+    {
+        // The vocabulary knows one psychotherapy, ERP: for OCD any other therapy is not it, named or not.
+        if (trial is { Condition: TrialCondition.Ocd, Kind: TrialKind.Psychotherapy } && drug.Ingredient?.Is(DrugClass.ExposureAndResponsePrevention) != true)
+        {
+            return "only exposure and response prevention counts as the psychotherapy for OCD";
+        }
+
+        if (drug.Ingredient is not { } ingredient)
+        {
+            return null;
+        }
+
+        return (trial.Condition, trial.Kind) switch
+        {
+            (TrialCondition.Depression, TrialKind.Medication) when !ingredient.IsAntidepressant =>
+                $"{ingredient.Name} is not an antidepressant (an augmenting agent for depression: recorded, not counted)",
+            (TrialCondition.Ocd, TrialKind.Medication) when !ingredient.Is(DrugClass.SerotoninReuptakeInhibitorForOcd) =>
+                $"{ingredient.Name} is not a serotonin reuptake inhibitor; only SRIs count for OCD",
+            (TrialCondition.NeuropathicPain, TrialKind.Medication) when !ingredient.IsFirstLineNeuropathicAgent =>
+                $"{ingredient.Name} is not a first-line neuropathic pain agent (a gabapentinoid, an SNRI or a tricyclic)",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// For OCD and neuropathic pain only named drug classes count, so an unrecognised drug name leaves the trial
+    /// undecided; for other conditions an unrecognised name counts by its own name and is flagged for the clinician.
+    /// </summary>
+    private static bool AgentClassMatters(TrialCondition condition) =>
+        condition is TrialCondition.Ocd or TrialCondition.NeuropathicPain;
 
     /// <summary>Yes when the improvement is within the non-response limit (or rated none, minimal or partial).</summary>
     private static Answer NonResponse(TreatmentTrial trial, ScreeningPolicy policy)
@@ -113,6 +204,14 @@ public static class TrialClassifier
         };
     }
 
+    private static bool IsErpCourse(TreatmentTrial trial, DrugName drug) =>
+        trial is { Condition: TrialCondition.Ocd, Kind: TrialKind.Psychotherapy } && drug.Ingredient?.Is(DrugClass.ExposureAndResponsePrevention) == true;
+
+    private static string FailedText(TreatmentTrial trial, DrugName drug) =>
+        IsErpCourse(trial, drug)
+            ? $"completed ERP course without remission ({ImprovementText(trial)})"
+            : $"failed adequate trial ({trial.WeeksAtDose:0.#} weeks at an adequate dose, {ImprovementText(trial)})";
+
     private static string ImprovementText(TreatmentTrial trial) =>
-        trial.ImprovementPercent is { } pct ? $"{pct} % improvement" : $"improvement rated '{trial.ImprovementCategory.ToString().ToLowerInvariant()}'";
+        trial.ImprovementPercent is { } pct ? $"{pct} % improvement" : $"improvement rated '{ScreeningJson.NameOf(trial.ImprovementCategory)}'";
 }

@@ -30,7 +30,7 @@ public static class RequestExamples
     public static RequestExample Get(OutcomeCategory category) => All.Single(e => e.Category == category);
 
     /// <summary>The JSON name of a category, e.g. refer-with-specialist-review.</summary>
-    public static string NameOf(OutcomeCategory category) => JsonNamingPolicy.KebabCaseLower.ConvertName(category.ToString());
+    public static string NameOf(OutcomeCategory category) => ScreeningJson.NameOf(category);
 
     private static RequestExample Load(OutcomeCategory category, string summary)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Screening.Api.OpenApi;
 using Screening.Api.Validation;
 using Screening.Domain.Intake;
+using Screening.Domain.Json;
 using Screening.Domain.Outcome;
 using Screening.Engine;
 using Serilog;
@@ -53,7 +54,7 @@ public static class ScreeningsApi
 
         var result = engine.Evaluate(read.Value!);
         diagnostics.Set("DecisionId", result.DecisionId);
-        diagnostics.Set("OutcomeCategory", JsonNamingPolicy.KebabCaseLower.ConvertName(result.Outcome.Category.ToString()));
+        diagnostics.Set("OutcomeCategory", ScreeningJson.NameOf(result.Outcome.Category));
         return TypedResults.Ok(result);
     }
 

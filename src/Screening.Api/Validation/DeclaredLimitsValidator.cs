@@ -57,6 +57,14 @@ public class DeclaredLimitsValidator<T> : AbstractValidator<T>
             return (field, model => get(model) is { } value && (value < min || value > max) ? message : null);
         }
 
+        if (property.PropertyType == typeof(int))
+        {
+            var (min, max) = (Convert.ToInt32(range.Minimum), Convert.ToInt32(range.Maximum));
+            var get = Select<int>(property).Compile();
+            var message = $"must be from {min} to {max}";
+            return (field, model => get(model) is var value && (value < min || value > max) ? message : null);
+        }
+
         if (property.PropertyType == typeof(decimal?))
         {
             var (min, max) = (Convert.ToDecimal(range.Minimum), Convert.ToDecimal(range.Maximum));

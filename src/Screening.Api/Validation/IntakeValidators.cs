@@ -71,6 +71,22 @@ public sealed class VitalSignsValidator : DeclaredLimitsValidator<VitalSigns>
         RuleFor(v => v.DiastolicMmHg)
             .Must((v, diastolic) => diastolic is null || v.SystolicMmHg is null || diastolic < v.SystolicMmHg)
             .WithMessage("must be lower than the systolic pressure");
+        RuleFor(v => v.BloodPressureReadings)
+            .Must((v, readings) => readings is null || (v.SystolicMmHg is null && v.DiastolicMmHg is null))
+            .WithMessage("give either the single reading (systolicMmHg, diastolicMmHg) or bloodPressureReadings, not both")
+            .Must(readings => readings is null || readings.Count > 0)
+            .WithMessage("must hold at least one reading, or be left out");
+        RuleForEach(v => v.BloodPressureReadings).NotNull().WithMessage("must be an object").SetValidator(new BloodPressureReadingValidator());
+    }
+}
+
+public sealed class BloodPressureReadingValidator : DeclaredLimitsValidator<BloodPressureReading>
+{
+    public BloodPressureReadingValidator()
+    {
+        RuleFor(r => r.DiastolicMmHg)
+            .Must((r, diastolic) => diastolic < r.SystolicMmHg)
+            .WithMessage("must be lower than the systolic pressure");
     }
 }
 

@@ -3,7 +3,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace Screening.Api.Validation;
@@ -101,9 +100,7 @@ public static partial class JsonErrorDescriber
     }
 
     /// <summary>The JSON names of an enum's values, as the serializer writes them.</summary>
-    public static IEnumerable<string> EnumValues(Type enumType) =>
-        enumType.GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? JsonNamingPolicy.KebabCaseLower.ConvertName(f.Name));
+    public static IEnumerable<string> EnumValues(Type enumType) => Domain.Json.ScreeningJson.NamesOf(enumType);
 
     private static Type? ElementType(Type type) =>
         type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type) && type.IsGenericType ? type.GetGenericArguments()[0] : null;

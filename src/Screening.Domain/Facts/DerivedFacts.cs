@@ -1,5 +1,6 @@
 using Screening.Domain.Intake;
 using Screening.Domain.Outcome;
+using Screening.Domain.Policy;
 
 namespace Screening.Domain.Facts;
 
@@ -31,18 +32,31 @@ public enum TrialClassification
 }
 
 /// <summary>A classified treatment trial: the trial, its index in the request, its class and why.</summary>
-public sealed class TrialAssessment(int index, TreatmentTrial trial, TrialClassification classification, string reason, IReadOnlyList<IntakeField> missing)
+/// <param name="index">Position of the trial in the request.</param>
+/// <param name="trial">The trial as sent.</param>
+/// <param name="agent">What "distinct agents" compares it by: the active ingredient, or the normalised name when the name is not recognised.</param>
+/// <param name="agentRecognised">False when the drug vocabulary does not know the name: the reason then asks the clinician to check it.</param>
+/// <param name="classification">Failed adequate, not counted, or indeterminate.</param>
+/// <param name="reason">Why, in words.</param>
+/// <param name="missing">For an indeterminate trial: the fields that would decide it.</param>
+public sealed class TrialAssessment(int index, TreatmentTrial trial, string agent, bool agentRecognised, TrialClassification classification, string reason, IReadOnlyList<IntakeField> missing)
 {
     public int Index { get; } = index;
     public TreatmentTrial Trial { get; } = trial;
+    public string Agent { get; } = agent;
+    public bool AgentRecognised { get; } = agentRecognised;
     public TrialClassification Classification { get; } = classification;
     public string Reason { get; } = reason;
     public IReadOnlyList<IntakeField> Missing { get; } = missing;
 }
 
-/// <summary>Every treatment trial, classified: what the indication rules count failed trials from.</summary>
-public sealed class TreatmentHistory(IReadOnlyList<TrialAssessment> trials)
+/// <summary>
+/// Every treatment trial, classified: what the indication rules count failed trials from. When the history was not
+/// taken (the list left out), <see cref="Taken"/> is false: refractoriness is then unknown, never "none".
+/// </summary>
+public sealed class TreatmentHistory(bool taken, IReadOnlyList<TrialAssessment> trials)
 {
+    public bool Taken { get; } = taken;
     public IReadOnlyList<TrialAssessment> Trials { get; } = trials;
 
     /// <summary>The trials given for <paramref name="condition"/>.</summary>
@@ -64,23 +78,34 @@ public enum BloodPressureCategory
     Severe,
 }
 
-/// <summary>The blood-pressure gate a reading falls in, with the reading and what was missing.</summary>
-public sealed class BloodPressureGate(BloodPressureCategory category, int? systolic, int? diastolic, IReadOnlyList<Evidence> evidence, IReadOnlyList<IntakeField> missing)
+/// <summary>The blood-pressure gate the reading in use falls in, with the reading and, when unknown, what is missing.</summary>
+public sealed class BloodPressureGate(BloodPressureCategory category, BloodPressureMeasure reading, IReadOnlyList<IntakeField> missing)
 {
     public BloodPressureCategory Category { get; } = category;
-    public int? Systolic { get; } = systolic;
-    public int? Diastolic { get; } = diastolic;
-    public IReadOnlyList<Evidence> Evidence { get; } = evidence;
+
+    /// <summary>The reading in use (single, or combined from a series).</summary>
+    public BloodPressureMeasure Reading { get; } = reading;
+
+    public decimal? Systolic => Reading.Systolic;
+    public decimal? Diastolic => Reading.Diastolic;
     public IReadOnlyList<IntakeField> Missing { get; } = missing;
+
+    /// <summary>The reading as evidence, each pressure against the threshold given (see <see cref="BloodPressureMeasure.Evidence"/>).</summary>
+    public IReadOnlyList<Evidence> Evidence(string? systolicThreshold = null, string? diastolicThreshold = null) =>
+        Reading.Evidence(systolicThreshold, diastolicThreshold);
 }
 
 /// <summary>Eating-disorder medical stability (criteria.md §6.3), derived only when an eating disorder is present or suspected.</summary>
-public sealed class EatingDisorderStability(Answer unstable, IReadOnlyList<Evidence> criteriaMet, IReadOnlyList<IntakeField> missing)
+/// <param name="unstable">Yes: at least one instability criterion met; No: none met and BMI, heart rate and BP known; Unknown otherwise.</param>
+/// <param name="criteriaMet">The criteria met, as evidence.</param>
+/// <param name="missing">BMI, heart rate or blood pressure unanswered (or the reading too old): these hold the outcome.</param>
+/// <param name="worthAsking">Unanswered criteria that could show instability but do not hold the outcome (acute weight decline with food refusal).</param>
+public sealed class EatingDisorderStability(Answer unstable, IReadOnlyList<Evidence> criteriaMet, IReadOnlyList<IntakeField> missing, IReadOnlyList<IntakeField> worthAsking)
 {
-    /// <summary>Yes: at least one instability criterion met; No: none met and BMI, heart rate and BP known; Unknown otherwise.</summary>
     public Answer Unstable { get; } = unstable;
     public IReadOnlyList<Evidence> CriteriaMet { get; } = criteriaMet;
     public IReadOnlyList<IntakeField> Missing { get; } = missing;
+    public IReadOnlyList<IntakeField> WorthAsking { get; } = worthAsking;
 }
 
 /// <summary>An indication's assessment (criteria.md §4), yielded only for a triggered domain.</summary>
@@ -105,7 +130,10 @@ public sealed class IndicationAssessment(
     public OutcomeCategory LeadsTo => Id == IndicationIds.Trd ? OutcomeCategory.Refer : OutcomeCategory.ReferWithSpecialistReview;
 }
 
-/// <summary>The indication rule ids of criteria.md §4.</summary>
+/// <summary>
+/// The ids of the indication rules the outcome precedence names (criteria.md §4, §9): the rule classes take their
+/// [Name] from here, so each id is written once.
+/// </summary>
 public static class IndicationIds
 {
     public const string Trd = "IND_TRD";

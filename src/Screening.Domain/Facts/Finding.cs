@@ -23,8 +23,8 @@ public enum FindingStatus
 /// </summary>
 public sealed class Finding
 {
-    private Finding(string ruleId, RuleKind kind, FindingStatus status, string text,
-        IReadOnlyList<Evidence> evidence, IReadOnlyList<IntakeField> missing, UrgentSubtype? subtype)
+    private Finding(string ruleId, RuleKind kind, FindingStatus status, string text, IReadOnlyList<Evidence> evidence,
+        IReadOnlyList<IntakeField> missing, IReadOnlyList<IntakeField> worthAsking, UrgentSubtype? subtype)
     {
         RuleId = ruleId;
         Kind = kind;
@@ -32,6 +32,7 @@ public sealed class Finding
         Text = text;
         Evidence = evidence;
         Missing = missing;
+        WorthAsking = worthAsking;
         Subtype = subtype;
     }
 
@@ -40,7 +41,16 @@ public sealed class Finding
     public FindingStatus Status { get; }
     public string Text { get; }
     public IReadOnlyList<Evidence> Evidence { get; }
+
+    /// <summary>
+    /// Unanswered fields that could make the rule fire and that hold the outcome where the specification says an
+    /// unknown of this kind does (urgent: always, criteria.md §9.2 step 3; absolute: once an indication is established,
+    /// step 5; cautions and advisories: never).
+    /// </summary>
     public IReadOnlyList<IntakeField> Missing { get; }
+
+    /// <summary>Unanswered fields that could make the rule fire but never hold the outcome: worth asking, not required.</summary>
+    public IReadOnlyList<IntakeField> WorthAsking { get; }
 
     /// <summary>For urgent findings: psychiatric or medical emergency.</summary>
     public UrgentSubtype? Subtype { get; }
@@ -48,17 +58,25 @@ public sealed class Finding
     public bool IsPresent => Status == FindingStatus.Present;
 
     public static Finding Present(RuleIdentity rule, string text, params Evidence[] evidence) =>
-        new(rule.Id, rule.Kind, FindingStatus.Present, text, evidence, [], rule.Subtype);
+        new(rule.Id, rule.Kind, FindingStatus.Present, text, evidence, [], [], rule.Subtype);
 
     /// <summary>A present finding whose kind differs from the rule's default (a policy can make a caution absolute).</summary>
     public static Finding Present(RuleIdentity rule, RuleKind kind, string text, params Evidence[] evidence) =>
-        new(rule.Id, kind, FindingStatus.Present, text, evidence, [], rule.Subtype);
+        new(rule.Id, kind, FindingStatus.Present, text, evidence, [], [], rule.Subtype);
 
     public static Finding Unknown(RuleIdentity rule, params IntakeField[] missing) =>
-        new(rule.Id, rule.Kind, FindingStatus.Unknown, string.Empty, [], missing, rule.Subtype);
+        new(rule.Id, rule.Kind, FindingStatus.Unknown, string.Empty, [], missing, [], rule.Subtype);
 
-    public static Finding Unknown(RuleIdentity rule, IReadOnlyList<IntakeField> missing) =>
-        new(rule.Id, rule.Kind, FindingStatus.Unknown, string.Empty, [], missing, rule.Subtype);
+    public static Finding Unknown(RuleIdentity rule, IReadOnlyList<IntakeField> missing, IReadOnlyList<IntakeField>? worthAsking = null) =>
+        new(rule.Id, rule.Kind, FindingStatus.Unknown, string.Empty, [], missing, worthAsking ?? [], rule.Subtype);
+
+    /// <summary>An unknown finding whose missing answers could make it fire as another kind than the rule's default (a policy can make a caution absolute).</summary>
+    public static Finding Unknown(RuleIdentity rule, RuleKind kind, IReadOnlyList<IntakeField> missing, IReadOnlyList<IntakeField> worthAsking) =>
+        new(rule.Id, kind, FindingStatus.Unknown, string.Empty, [], missing, worthAsking, rule.Subtype);
+
+    /// <summary>Unanswered fields that could make the rule fire, none of which may hold the outcome.</summary>
+    public static Finding OnlyWorthAsking(RuleIdentity rule, params IntakeField[] fields) =>
+        new(rule.Id, rule.Kind, FindingStatus.Unknown, string.Empty, [], [], fields, rule.Subtype);
 }
 
 /// <summary>A rule's stable id and kind (and urgent subtype), read once from its class attributes.</summary>

@@ -24,7 +24,8 @@ public sealed class Intake
     public PatientInfo Patient => Request.Patient;
     public DiagnosisAnswers Diagnoses => Request.Diagnoses;
     public InstrumentScores Instruments => Request.Instruments;
-    public IReadOnlyList<TreatmentTrial> TreatmentTrials => Request.TreatmentTrials;
+    /// <summary>The treatment history; null when it was not taken (unknown), empty when there were none.</summary>
+    public IReadOnlyList<TreatmentTrial>? TreatmentTrials => Request.TreatmentTrials;
     public ContraindicationAnswers Contraindications => Request.Contraindications;
     public CurrentMedications Medications => Request.Medications;
     public VitalSigns Vitals => Request.Vitals;
@@ -33,5 +34,5 @@ public sealed class Intake
 
     /// <summary>The fact for <paramref name="request"/>; <paramref name="today"/> dates answers that carry no date of their own.</summary>
     public static Intake From(ScreeningRequest request, ScreeningPolicy policy, DateOnly today) =>
-        new(request, ClinicalMeasures.From(request, today), policy);
+        new(request, ClinicalMeasures.From(request, policy, today), policy);
 }

@@ -3,8 +3,12 @@ using Screening.Domain.Outcome;
 
 namespace Screening.Domain.Facts;
 
-/// <summary>An unknown answer that matters for this outcome: which rules needed it and what it could lead to.</summary>
-public sealed record MissingItem(IntakeField Field, IReadOnlyList<string> NeededBy, OutcomeCategory CouldChangeOutcomeTo);
+/// <summary>
+/// An unknown answer that matters for this outcome: which rules needed it, what it could lead to, and whether it is
+/// blocking (the outcome is insufficient information because of it, or it is needed to leave that category) or only
+/// refining (its answer could add a caution, an advisory or change the pathway, but the category stands).
+/// </summary>
+public sealed record MissingItem(IntakeField Field, IReadOnlyList<string> NeededBy, OutcomeCategory CouldChangeOutcomeTo, bool Blocking);
 
 /// <summary>
 /// The outcome the precedence rule derived (criteria.md §9) from every finding, indication assessment and the C-SSRS
@@ -25,7 +29,7 @@ public sealed class OutcomeDecision
     /// <summary>PHQ-9 item 9 as answered (null when not given).</summary>
     public int? Phq9Item9 { get; init; }
 
-    /// <summary>True when a suicide risk assessment must be completed (C-SSRS incomplete, or PHQ-9 item 9 positive).</summary>
+    /// <summary>True when a suicide risk assessment must be completed: the C-SSRS screener is incomplete (criteria.md §6.1, R2-9).</summary>
     public bool SafetyFollowUpRequired { get; init; }
 
     /// <summary>Rule ids of the findings and indications that decided the category.</summary>

@@ -58,8 +58,8 @@ public sealed record DiagnosisAnswers
     [Question("Has a clinician diagnosed anorexia nervosa, bulimia nervosa or binge-eating disorder?")]
     public Answer EatingDisorder { get; init; }
 
-    /// <summary>Complex regional pain syndrome, as diagnosed or suspected by a clinician.</summary>
-    [Question("Has a clinician diagnosed or suspected complex regional pain syndrome (CRPS)?")]
+    /// <summary>Complex regional pain syndrome diagnosed by a clinician (by the Budapest criteria). A "yes" establishes the CRPS criterion; without it the Budapest items in the intake decide.</summary>
+    [Question("Has a clinician diagnosed complex regional pain syndrome (CRPS) by the Budapest criteria?")]
     public Answer Crps { get; init; }
 
     /// <summary>Fibromyalgia, as diagnosed or suspected by a clinician.</summary>

@@ -37,6 +37,7 @@ public static class Fields
     public static readonly IntakeField MdqPart1YesCount = IntakeField.Of(r => r.Instruments.Mdq.Part1YesCount);
     public static readonly IntakeField MdqPart2SamePeriod = IntakeField.Of(r => r.Instruments.Mdq.Part2SamePeriod);
     public static readonly IntakeField MdqPart3ProblemLevel = IntakeField.Of(r => r.Instruments.Mdq.Part3ProblemLevel);
+    public static readonly IntakeField Cssrs = IntakeField.Group(r => r.Instruments.Cssrs, "C-SSRS screener");
     public static readonly IntakeField CssrsWishToBeDead = IntakeField.Of(r => r.Instruments.Cssrs.WishToBeDead);
     public static readonly IntakeField CssrsSuicidalThoughts = IntakeField.Of(r => r.Instruments.Cssrs.SuicidalThoughts);
     public static readonly IntakeField CssrsThoughtsWithMethod = IntakeField.Of(r => r.Instruments.Cssrs.ThoughtsWithMethod);
@@ -82,11 +83,14 @@ public static class Fields
 
     public static readonly IntakeField SystolicMmHg = IntakeField.Of(r => r.Vitals.SystolicMmHg);
     public static readonly IntakeField DiastolicMmHg = IntakeField.Of(r => r.Vitals.DiastolicMmHg);
+    public static readonly IntakeField BloodPressureReadings = IntakeField.Of(r => r.Vitals.BloodPressureReadings);
     public static readonly IntakeField BloodPressureMeasuredOn = IntakeField.Of(r => r.Vitals.BloodPressureMeasuredOn);
     public static readonly IntakeField HypertensiveCrisisSymptoms = IntakeField.Of(r => r.Vitals.HypertensiveCrisisSymptoms);
     public static readonly IntakeField HeartRateBpm = IntakeField.Of(r => r.Vitals.HeartRateBpm);
     public static readonly IntakeField HeightCm = IntakeField.Of(r => r.Vitals.HeightCm);
     public static readonly IntakeField WeightKg = IntakeField.Of(r => r.Vitals.WeightKg);
+    public static readonly IntakeField Bmi = IntakeField.Computed("Height and weight (for the BMI)", HeightCm, WeightKg);
+    public static readonly IntakeField AcuteWeightDeclineWithFoodRefusal = IntakeField.Of(r => r.Vitals.AcuteWeightDeclineWithFoodRefusal);
     public static readonly IntakeField TemperatureC = IntakeField.Of(r => r.Vitals.TemperatureC);
     public static readonly IntakeField OrthostaticChange = IntakeField.Of(r => r.Vitals.OrthostaticChange);
     public static readonly IntakeField PotassiumMmolPerL = IntakeField.Of(r => r.Vitals.PotassiumMmolPerL);
@@ -103,6 +107,8 @@ public static class Fields
     public static readonly IntakeField Dast10Total = IntakeField.Of(r => r.SubstanceUse.Dast10Total);
 
     public static readonly IntakeField TransportHomeArranged = IntakeField.Of(r => r.Logistics.TransportHomeArranged);
+
+    public static readonly IntakeField TreatmentTrials = IntakeField.Of(r => r.TreatmentTrials);
 
     /// <summary>Fields of a treatment trial, placed at an index with <see cref="TrialField.At"/>.</summary>
     public static class Trial

@@ -52,11 +52,11 @@ public sealed record InstrumentScores
     [Range(0, 10)]
     public int? PainNrsAverage { get; init; }
 
-    /// <summary>How long the pain has lasted, in whole months.</summary>
+    /// <summary>How long the pain has lasted, in months; fractions allowed (10 weeks is about 2.3 months).</summary>
     [Question("For how many months have you had this pain?")]
     [Unit("mo", "months")]
-    [Range(0, 1200)]
-    public int? PainDurationMonths { get; init; }
+    [Range(0.0, 1200.0)]
+    public decimal? PainDurationMonths { get; init; }
 
     /// <summary>Budapest clinical diagnostic criteria for complex regional pain syndrome.</summary>
     public BudapestCriteria Budapest { get; init; } = new();

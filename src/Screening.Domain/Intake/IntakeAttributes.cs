@@ -28,6 +28,17 @@ public sealed class AskedWhenYesAttribute(string siblingProperty) : Attribute
     public string SiblingProperty { get; } = siblingProperty;
 }
 
+/// <summary>
+/// For a list that may be answered "none": an empty list means the question was asked and the answer is none, while
+/// leaving the list out means it was not asked (unknown). The text is how a form offers "none" (the FHIR Questionnaire
+/// asks it as a yes/no item before the list).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NoneOptionAttribute(string text) : Attribute
+{
+    public string Text { get; } = text;
+}
+
 /// <summary>A LOINC code for the question, where one exists; <see cref="Source"/> says where it was checked.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Class)]
 public sealed class LoincAttribute(string code, string display, string source) : Attribute

@@ -10,6 +10,20 @@ namespace Screening.Domain.Intake;
 /// </summary>
 public sealed record IntakeField(string Path, string Question)
 {
+    /// <summary>Why an answer that was given still counts as missing (e.g. a blood pressure older than 30 days).</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The same field, missing for the reason given.</summary>
+    public IntakeField Because(string note) => this with { Note = note };
+
+    /// <summary>A group of fields (e.g. <c>instruments.cssrs</c>), named as evidence for a result derived from the whole group.</summary>
+    public static IntakeField Group<T>(Expression<Func<ScreeningRequest, T>> member, string title) =>
+        new(string.Join('.', PropertyChain(member.Body).Select(JsonName)), title);
+
+    /// <summary>A value computed from several fields (e.g. the BMI from height and weight), named by the fields it is computed from.</summary>
+    public static IntakeField Computed(string title, params IntakeField[] from) =>
+        new(string.Join(", ", from.Select(f => f.Path)), title);
+
     /// <summary>The field that <paramref name="member"/> selects, e.g. <c>IntakeField.Of(r => r.Vitals.SystolicMmHg)</c>.</summary>
     public static IntakeField Of<T>(Expression<Func<ScreeningRequest, T>> member)
     {
@@ -47,4 +61,41 @@ public sealed record TrialField(string Name, string Question)
 {
     public IntakeField At(int trialIndex) =>
         new($"treatmentTrials[{trialIndex}].{Name}", Question);
+}
+
+/// <summary>The order of the intake model's fields as a form asks them (declaration order), for listing missing answers.</summary>
+public static class IntakeOrder
+{
+    private static readonly Dictionary<string, int> Positions = Walk(typeof(ScreeningRequest), string.Empty)
+        .Select((path, position) => (path, position))
+        .ToDictionary(x => x.path, x => x.position, StringComparer.Ordinal);
+
+    /// <summary>A sort key for a field path: its place in the form, then its list index (treatmentTrials[2].drug after [1]).</summary>
+    public static (int Position, int Index) Of(string path)
+    {
+        var open = path.IndexOf('[');
+        var close = path.IndexOf(']');
+        var index = open >= 0 && close > open && int.TryParse(path.AsSpan(open + 1, close - open - 1), out var i) ? i : -1;
+        var plain = open >= 0 && close > open ? path[..open] + path[(close + 1)..] : path;
+        return (Positions.GetValueOrDefault(plain, int.MaxValue), index);
+    }
+
+    private static IEnumerable<string> Walk(Type type, string prefix)
+    {
+        foreach (var property in type.GetProperties())
+        {
+            var path = prefix + IntakeField.JsonName(property);
+            yield return path;
+            var element = property.PropertyType.IsGenericType && property.PropertyType != typeof(string) && !property.PropertyType.IsValueType
+                ? property.PropertyType.GetGenericArguments()[0]
+                : property.PropertyType;
+            if (element.Namespace == typeof(ScreeningRequest).Namespace && element.IsClass)
+            {
+                foreach (var child in Walk(element, path + "."))
+                {
+                    yield return child;
+                }
+            }
+        }
+    }
 }

@@ -25,10 +25,14 @@ public sealed record ScreeningRequest
 
     /// <summary>
     /// Treatment history: one entry per trial of a medication or psychotherapy, for any condition. Depression trials
-    /// decide treatment-resistant depression (criteria.md §3.2); other conditions use them for refractoriness.
+    /// decide treatment-resistant depression; other conditions use them for refractoriness. Left out or null: the
+    /// history was not taken (unknown), so an indication that needs failed treatments cannot be decided; an empty
+    /// list: the history was taken and there were none.
     /// </summary>
+    [Question("Which treatments (medications, psychotherapies) has the patient had for these conditions?")]
+    [NoneOption("The patient has had none of these treatments")]
     [MaxLength(IntakeLimits.MaxTreatmentTrials)]
-    public IReadOnlyList<TreatmentTrial> TreatmentTrials { get; init; } = [];
+    public IReadOnlyList<TreatmentTrial>? TreatmentTrials { get; init; }
 
     /// <summary>Contraindication and caution questions (criteria.md §2.1 and §2.2).</summary>
     public ContraindicationAnswers Contraindications { get; init; } = new();
@@ -50,5 +54,6 @@ public sealed record ScreeningRequest
 public static class IntakeLimits
 {
     public const int MaxTreatmentTrials = 30;
+    public const int MaxBloodPressureReadings = 3;
     public const int MaxTextLength = 100;
 }

@@ -21,6 +21,15 @@ public sealed record VitalSigns
     [Loinc("8462-4", "Diastolic blood pressure", LoincSources.VitalSigns)]
     public int? DiastolicMmHg { get; init; }
 
+    /// <summary>
+    /// Up to three seated readings of the same day, instead of the single reading above: the policy's
+    /// <c>bloodPressureReadingsRule</c> combines them (the mean by default, or the highest), and the result shows each
+    /// reading and the value used.
+    /// </summary>
+    [Question("Seated blood-pressure readings taken on the same day (up to three)")]
+    [MaxLength(IntakeLimits.MaxBloodPressureReadings)]
+    public IReadOnlyList<BloodPressureReading>? BloodPressureReadings { get; init; }
+
     /// <summary>Date of the blood-pressure reading (YYYY-MM-DD). Omitted: measured at this intake (<c>completedOn</c>). Older than the policy's limit (30 days): treated as missing.</summary>
     [Question("On what date was the blood pressure measured?")]
     public DateOnly? BloodPressureMeasuredOn { get; init; }
@@ -77,7 +86,29 @@ public sealed record VitalSigns
     [Question("Is there any other electrolyte imbalance (for example low phosphate, magnesium or sodium)?")]
     public Answer OtherElectrolyteImbalance { get; init; }
 
+    /// <summary>For a suspected eating disorder: acute weight decline together with food refusal (an instability criterion).</summary>
+    [Question("Has there been an acute decline in weight together with refusal of food?")]
+    public Answer AcuteWeightDeclineWithFoodRefusal { get; init; }
+
     /// <summary>Syncope, dehydration, or hepatic, renal or cardiovascular compromise requiring acute treatment.</summary>
     [Question("Has there been fainting, dehydration, or liver, kidney or heart problems needing acute treatment?")]
     public Answer AcuteMedicalCompromise { get; init; }
+}
+
+/// <summary>One seated blood-pressure reading of a series taken the same day.</summary>
+public sealed record BloodPressureReading
+{
+    /// <summary>Seated systolic blood pressure, mmHg.</summary>
+    [Question("Systolic blood pressure of this reading (mmHg)")]
+    [Unit("mm[Hg]", "mmHg")]
+    [Range(50, 300)]
+    [Loinc("8480-6", "Systolic blood pressure", LoincSources.VitalSigns)]
+    public required int SystolicMmHg { get; init; }
+
+    /// <summary>Seated diastolic blood pressure, mmHg.</summary>
+    [Question("Diastolic blood pressure of this reading (mmHg)")]
+    [Unit("mm[Hg]", "mmHg")]
+    [Range(20, 200)]
+    [Loinc("8462-4", "Diastolic blood pressure", LoincSources.VitalSigns)]
+    public required int DiastolicMmHg { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -31,4 +33,17 @@ public static class ScreeningJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         return options;
     }
+
+    private static readonly ConcurrentDictionary<Enum, string> EnumNames = new();
+
+    /// <summary>
+    /// An enum value as the contract writes it (e.g. <c>lack-of-efficacy</c>, <c>E1</c>): for text in reasons, so an
+    /// explanation names a value exactly as the request and response do.
+    /// </summary>
+    public static string NameOf(Enum value) => EnumNames.GetOrAdd(value, static v =>
+        v.GetType().GetField(v.ToString())?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
+        ?? JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()));
+
+    /// <summary>Every value of an enum type as the contract writes it, in declaration order.</summary>
+    public static IEnumerable<string> NamesOf(Type enumType) => Enum.GetValues(enumType).Cast<Enum>().Select(NameOf);
 }

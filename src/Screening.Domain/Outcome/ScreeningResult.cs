@@ -29,7 +29,12 @@ public sealed record ScreeningResult
     /// <summary>The rules that fired, each with the values it used and its source. Decisive reasons decided the category; under an urgent outcome the others are secondary findings for the receiving clinician.</summary>
     public required IReadOnlyList<Reason> Reasons { get; init; }
 
-    /// <summary>Unanswered questions whose answer could change this outcome, each with the question to ask, the rules that need it and the category it could lead to.</summary>
+    /// <summary>
+    /// Unanswered questions whose answer could change this outcome, blocking ones first: each with the question to ask,
+    /// the rules that need it, the category it could lead to, and whether it is blocking (the outcome is
+    /// insufficient-information because of it, or it is needed to leave that category: ask now) or refining (worth
+    /// asking: it could add a caution, an advisory or an indication, or change the pathway, but the category stands).
+    /// </summary>
     public required IReadOnlyList<MissingInformation> MissingInformation { get; init; }
 
     /// <summary>Information-only findings (advice for the treating team); they do not change the category.</summary>
@@ -38,7 +43,7 @@ public sealed record ScreeningResult
 
 /// <summary>Ruleset version and content hash.</summary>
 /// <param name="Version">Semantic version, bumped whenever a rule changes.</param>
-/// <param name="Hash">SHA-256 (hex) over the rule catalog and the policy in force.</param>
+/// <param name="Hash">SHA-256 (hex) over the compiled rule logic, the rule catalog and the policy in force.</param>
 public sealed record RulesetVersion(string Version, string Hash);
 
 /// <summary>The recommendation and its summary.</summary>
@@ -62,7 +67,7 @@ public sealed record OutcomeView
     /// <summary>For a temporary contraindication: when and how to re-screen.</summary>
     public string? RescreenAdvice { get; init; }
 
-    /// <summary>True when a suicide risk assessment must be completed (C-SSRS incomplete, or PHQ-9 item 9 positive).</summary>
+    /// <summary>True when a suicide risk assessment must be completed: the C-SSRS screener is incomplete (with PHQ-9 item 9 positive: the same day). A completed C-SSRS governs.</summary>
     public required bool SafetyFollowUpRequired { get; init; }
 
     /// <summary>What the safety follow-up is, when one is required.</summary>
@@ -97,7 +102,7 @@ public sealed record Reason
     /// <summary>Stable rule id from the clinical specification, e.g. CI_AVM.</summary>
     public required string RuleId { get; init; }
 
-    /// <summary>urgent, absolute, temporary, relative or indication.</summary>
+    /// <summary>urgent, absolute, temporary, relative, indication, or info (an advisory that decided the outcome: reassess when sober).</summary>
     public required RuleKind Kind { get; init; }
 
     /// <summary>Short title of the rule.</summary>
@@ -153,6 +158,12 @@ public sealed record MissingInformation
 
     /// <summary>The category the answer could lead to.</summary>
     public required OutcomeCategory CouldChangeOutcomeTo { get; init; }
+
+    /// <summary>True: ask now, the outcome is insufficient-information until it is answered. False: worth asking; the category stands.</summary>
+    public required bool Blocking { get; init; }
+
+    /// <summary>Why an answer that was given still counts as missing, e.g. a blood pressure older than 30 days.</summary>
+    public string? Note { get; init; }
 }
 
 /// <summary>An information-only finding.</summary>

@@ -12,6 +12,16 @@ public enum DissociativeMisuseHandling
     Absolute,
 }
 
+/// <summary>How several blood-pressure readings of the same day are combined into the value the gates use (BP_READINGS_RULE).</summary>
+public enum BloodPressureReadingsRule
+{
+    /// <summary>The mean systolic and the mean diastolic pressure.</summary>
+    Mean = 1,
+
+    /// <summary>The highest systolic and the highest diastolic pressure.</summary>
+    Highest,
+}
+
 /// <summary>
 /// The program-policy parameters in force: every value the specification marks [POLICY] (or [U], to be kept
 /// configurable). Bound from <c>Screening:Policy</c>, validated at start-up, echoed in every result and part of the
@@ -51,7 +61,7 @@ public sealed record ScreeningPolicy : IValidatableObject
     [Range(1, 10)]
     public int PtsdMinFailedTreatments { get; init; } = 1;
 
-    /// <summary>Failed adequate SRI trials or completed ERP required for OCD.</summary>
+    /// <summary>Failed adequate SRI trials required for OCD (one completed ERP course without remission also suffices).</summary>
     [Range(1, 10)]
     public int OcdMinFailedTreatments { get; init; } = 2;
 
@@ -108,6 +118,16 @@ public sealed record ScreeningPolicy : IValidatableObject
     [Range(91, 200)]
     public int SevereHypertensionDiastolic { get; init; } = 120;
 
+    /// <summary>BP_READINGS_RULE: how up to three readings of the same day are combined (mean by default, or highest).</summary>
+    public BloodPressureReadingsRule BloodPressureReadingsRule { get; init; } = BloodPressureReadingsRule.Mean;
+
+    /// <summary>
+    /// DANGER_TO_OTHERS_QUESTIONS_REQUIRED: when on, an unanswered danger-to-others question (homicidal ideation, command
+    /// hallucinations) holds the outcome at insufficient information, for sites that ask them routinely. Off by default:
+    /// they are not in the minimum dataset, so unanswered they are only worth asking.
+    /// </summary>
+    public bool DangerToOthersQuestionsRequired { get; init; }
+
     /// <summary>A blood-pressure reading older than this many days is treated as missing.</summary>
     [Range(0, 365)]
     public int BloodPressureMaxAgeDays { get; init; } = 30;
@@ -120,7 +140,11 @@ public sealed record ScreeningPolicy : IValidatableObject
     [Range(0.0, 6.0)]
     public decimal EdeqGlobalCutoff { get; init; } = 4.0m;
 
-    /// <summary>The named profiles: the specification's defaults, and one that follows the US prescribing information only.</summary>
+    /// <summary>
+    /// The named profiles: the specification's defaults, and one that follows the US prescribing information only (no
+    /// EU 6-week cardiovascular rule). Both count distinct agents: the label's studies counted non-response to two
+    /// different antidepressants.
+    /// </summary>
     public static ScreeningPolicy ForProfile(string profile) => profile switch
     {
         DefaultProfile => new ScreeningPolicy(),
@@ -128,7 +152,6 @@ public sealed record ScreeningPolicy : IValidatableObject
         {
             Profile = UsLabelOnlyProfile,
             RecentCardiovascularEventIsAbsolute = false,
-            TrdRequireDistinctAgents = false,
         },
         _ => throw new ArgumentException($"Unknown policy profile '{profile}'. Known: {DefaultProfile}, {UsLabelOnlyProfile}.", nameof(profile)),
     };
@@ -155,6 +178,11 @@ public sealed record ScreeningPolicy : IValidatableObject
         if (!Enum.IsDefined(DissociativeMisuse))
         {
             yield return new ValidationResult("DissociativeMisuse must be Relative or Absolute.", [nameof(DissociativeMisuse)]);
+        }
+
+        if (!Enum.IsDefined(BloodPressureReadingsRule))
+        {
+            yield return new ValidationResult("BloodPressureReadingsRule must be Mean or Highest.", [nameof(BloodPressureReadingsRule)]);
         }
     }
 }

@@ -44,7 +44,7 @@ public sealed record RuleCatalogEntry
 
 /// <summary>The ruleset as a whole: what the ruleset endpoint answers.</summary>
 /// <param name="Version">Semantic version of the rules.</param>
-/// <param name="Hash">SHA-256 (hex) over the catalog and the policy in force.</param>
+/// <param name="Hash">SHA-256 (hex) over the compiled rule logic, the catalog and the policy in force.</param>
 /// <param name="RuleCount">Number of rules in the catalog.</param>
 /// <param name="Policy">The program-policy parameters in force.</param>
 /// <param name="Profiles">The named policy profiles this service knows.</param>
@@ -87,10 +87,11 @@ public sealed class RuleCatalog
         PolicyParameters = rule.PolicyParameters,
     };
 
-    // The hash covers what a reviewer signs off: every rule's metadata and every policy value.
+    // The hash covers what decides a result: the compiled rule logic, every rule's metadata and every policy value.
     private static string ContentHash(IReadOnlyList<RuleCatalogEntry> entries, ScreeningPolicy policy)
     {
-        var canonical = JsonSerializer.SerializeToUtf8Bytes(new { version = RulesetInfo.Version, rules = entries, policy }, ScreeningJson.Options);
+        var canonical = JsonSerializer.SerializeToUtf8Bytes(
+            new { version = RulesetInfo.Version, logic = RulesetFingerprint.OfLoadedRules(), rules = entries, policy }, ScreeningJson.Options);
         return Convert.ToHexStringLower(SHA256.HashData(canonical));
     }
 }

@@ -1,14 +1,20 @@
 using Screening.Domain.Facts;
 using Screening.Domain.Outcome;
+using Screening.Rules.Advisories;
 
 namespace Screening.Engine.Explanation;
 
-/// <summary>The one- or two-sentence summary of an outcome, and the suicide-risk advisory.</summary>
+/// <summary>
+/// The one- or two-sentence summary of an outcome, and the suicide-risk advisory. A summary names the blocking
+/// questions ("Ask: ...") and only counts the refining ones, so the questions that matter now are not lost in a list.
+/// </summary>
 public static class OutcomeSummary
 {
     public static string For(OutcomeDecision decision, IReadOnlyList<Reason> decisive, IReadOnlyList<string> secondaryTitles)
     {
         var titles = string.Join("; ", decisive.Select(r => r.Title));
+        var blocking = decision.Missing.Where(m => m.Blocking).ToArray();
+        var refining = decision.Missing.Where(m => !m.Blocking).ToArray();
         return decision.Category switch
         {
             OutcomeCategory.UrgentCrisisReferral =>
@@ -19,30 +25,56 @@ public static class OutcomeSummary
                 + (secondaryTitles.Count > 0 ? $" Other findings for the receiving clinician: {string.Join("; ", secondaryTitles)}." : string.Empty),
             OutcomeCategory.NotEligibleContraindicated =>
                 $"Not eligible: contraindicated ({titles})."
-                + (decision.Temporary == true ? " The contraindication is temporary: defer and re-screen when it has resolved." : string.Empty),
+                + (decision.Temporary == true ? " The contraindication is temporary: defer and re-screen when it has resolved." : string.Empty)
+                + CouldBeUrgent(refining.Length),
             OutcomeCategory.InsufficientInformation =>
-                $"Insufficient information: {decision.Missing.Count} {(decision.Missing.Count == 1 ? "answer is" : "answers are")} needed before a recommendation can be made (see missingInformation)."
-                + (decision.Missing.Any(m => m.CouldChangeOutcomeTo == OutcomeCategory.UrgentCrisisReferral)
-                    ? " Some of them could make this an urgent referral: ask them first."
-                    : string.Empty),
-            OutcomeCategory.NotEligibleCriteriaNotMet => decisive.Count == 0
+                (decision.DecisiveRuleIds.Contains(ReassessWhenSoberAdvisoryRule.Id)
+                    ? "Insufficient information: the patient was intoxicated or in withdrawal at screening; reassess when sober and screen again."
+                    : "Insufficient information: no recommendation until the blocking questions are answered.")
+                + (blocking.Length > 0 ? $" Ask: {string.Join(" ", blocking.Select(m => Question(m.Field.Question)))}" : string.Empty)
+                + (blocking.Any(m => m.CouldChangeOutcomeTo == OutcomeCategory.UrgentCrisisReferral) ? " Some answers could make this an urgent referral: ask those first." : string.Empty)
+                + WorthAsking(refining),
+            OutcomeCategory.NotEligibleCriteriaNotMet => (decisive.Count == 0
                 ? "Not eligible: the answers open no candidate indication (no relevant diagnosis or instrument score was given)."
-                : $"Not eligible: the criteria are not met for {titles}.",
+                : $"Not eligible: the criteria are not met for {titles}.") + CouldBeUrgent(refining.Length),
             OutcomeCategory.ReferWithSpecialistReview =>
-                $"Refer with specialist review ({(decision.Pathway == Pathway.EsketamineRems ? "esketamine in a REMS-certified setting" : "off-label ketamine")}): {titles}.",
+                $"Refer with specialist review ({(decision.Pathway == Pathway.EsketamineRems ? "esketamine in a REMS-certified setting" : "off-label ketamine")}): {titles}."
+                + WorthAsking(refining),
             _ => "Refer: treatment-resistant depression is established with no caution found; on-label esketamine (SPRAVATO) in a REMS-certified setting."
-                + (decision.Missing.Count > 0 ? $" {decision.Missing.Count} caution {(decision.Missing.Count == 1 ? "question is" : "questions are")} unanswered: answer them before the first session." : string.Empty),
+                + WorthAsking(refining, " before the first session"),
         };
     }
 
-    public static string SafetyAdvisory(OutcomeDecision decision)
+    public static string SafetyAdvisory(OutcomeDecision decision) =>
+        decision.Phq9Item9 >= Rules.Thresholds.Phq9Item9PositiveAtLeast
+            ? $"PHQ-9 item 9 is {decision.Phq9Item9} and the C-SSRS screener is incomplete: complete a suicide risk assessment the same day."
+            : "The C-SSRS screener is incomplete: complete a suicide risk assessment before acting on this result.";
+
+    // Questions end in "?"; labels such as "PHQ-9 total score" get a full stop, so the list reads as sentences.
+    private static string Question(string question) => question.EndsWith('?') || question.EndsWith('.') ? question : question + ".";
+
+    private static string WorthAsking(MissingItem[] refining, string when = "")
     {
-        var item9Positive = decision.Phq9Item9 >= Rules.Thresholds.Phq9Item9PositiveAtLeast;
-        return (decision.CssrsLevel == CssrsRiskLevel.Unknown, item9Positive) switch
+        if (refining.Length == 0)
         {
-            (true, true) => $"PHQ-9 item 9 is {decision.Phq9Item9} and the C-SSRS screener is incomplete: complete a suicide risk assessment the same day.",
-            (true, false) => "The C-SSRS screener is incomplete: complete a suicide risk assessment before acting on this result.",
-            _ => $"PHQ-9 item 9 is {decision.Phq9Item9}: make sure a clinician reviews suicide risk; the C-SSRS governs routing.",
+            return string.Empty;
+        }
+
+        var urgent = refining.Count(m => m.CouldChangeOutcomeTo == OutcomeCategory.UrgentCrisisReferral);
+        var count = refining.Length == 1 ? "1 further question is" : $"{refining.Length} further questions are";
+        return $" {count} worth asking{when}" + urgent switch
+        {
+            0 => ".",
+            _ when urgent == refining.Length => refining.Length == 1 ? "; it could make this urgent." : "; they could make this urgent.",
+            _ => "; some could make this urgent.",
         };
     }
+
+    // Under "not eligible" only questions that could make the outcome urgent are listed.
+    private static string CouldBeUrgent(int refining) => refining switch
+    {
+        0 => string.Empty,
+        1 => " 1 unanswered question could make this urgent: ask it.",
+        _ => $" {refining} unanswered questions could make this urgent: ask them.",
+    };
 }

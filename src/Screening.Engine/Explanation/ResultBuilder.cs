@@ -36,9 +36,11 @@ public sealed class ResultBuilder(RuleCatalog catalog, ScreeningPolicy policy)
                 Question = m.Field.Question,
                 NeededBy = m.NeededBy,
                 CouldChangeOutcomeTo = m.CouldChangeOutcomeTo,
+                Blocking = m.Blocking,
+                Note = m.Field.Note,
             }).ToArray(),
             Flags = decision.Findings
-                .Where(f => f.IsPresent && f.Kind == RuleKind.Info)
+                .Where(f => f.IsPresent && f.Kind == RuleKind.Info && !decision.DecisiveRuleIds.Contains(f.RuleId))
                 .Select(f => new Flag { RuleId = f.RuleId, Title = catalog[f.RuleId].Title, Text = f.Text, Source = catalog[f.RuleId].Source })
                 .ToArray(),
         };
@@ -46,8 +48,9 @@ public sealed class ResultBuilder(RuleCatalog catalog, ScreeningPolicy policy)
 
     private Reason[] Reasons(OutcomeDecision decision)
     {
+        // An advisory is a flag, unless it decided the outcome (reassess when sober, criteria.md §9.2 step 3b).
         var findings = decision.Findings
-            .Where(f => f.IsPresent && f.Kind != RuleKind.Info)
+            .Where(f => f.IsPresent && (f.Kind != RuleKind.Info || decision.DecisiveRuleIds.Contains(f.RuleId)))
             .Select(f => Reason(f.RuleId, f.Kind, f.Text, f.Evidence, decision));
         var indications = decision.Indications
             .Select(i => Reason(i.Id, RuleKind.Indication, i.Text, i.Evidence, decision));

@@ -80,16 +80,8 @@ public static class CardBuilder
             markdown.Append('\n');
         }
 
-        if (result.MissingInformation.Count > 0)
-        {
-            markdown.Append("**Information still needed**\n\n");
-            foreach (var missing in result.MissingInformation)
-            {
-                markdown.Append("- ").Append(Escape(missing.Question)).Append(" (`").Append(GuidanceResponseBuilder.LinkIdOf(missing.Field)).Append("`)\n");
-            }
-
-            markdown.Append('\n');
-        }
+        AppendQuestions(markdown, "Ask now", result.MissingInformation.Where(m => m.Blocking));
+        AppendQuestions(markdown, "Worth asking", result.MissingInformation.Where(m => !m.Blocking));
 
         if (result.Flags.Count > 0)
         {
@@ -105,6 +97,29 @@ public static class CardBuilder
         markdown.Append("Decision ").Append(result.DecisionId).Append(", ruleset ").Append(Escape(result.Ruleset.Version))
             .Append(". Decision support for a clinician, not a diagnosis.");
         return markdown.ToString();
+    }
+
+    private static void AppendQuestions(StringBuilder markdown, string heading, IEnumerable<MissingInformation> questions)
+    {
+        var list = questions.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        markdown.Append("**").Append(heading).Append("**\n\n");
+        foreach (var missing in list)
+        {
+            markdown.Append("- ").Append(Escape(missing.Question));
+            if (missing.Note is { } note)
+            {
+                markdown.Append(" (").Append(Escape(note)).Append(')');
+            }
+
+            markdown.Append(" (`").Append(GuidanceResponseBuilder.LinkIdOf(missing.Field)).Append("`)\n");
+        }
+
+        markdown.Append('\n');
     }
 
     /// <summary>The suggestion to create a draft referral (ServiceRequest, intent proposal) for the clinician to complete.</summary>

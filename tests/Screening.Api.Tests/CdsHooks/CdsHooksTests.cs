@@ -82,6 +82,19 @@ public class CdsHooksTests(CdsHooksApiFactory factory) : IClassFixture<CdsHooksA
         });
     }
 
+    [Fact]
+    public async Task The_card_asks_the_blocking_questions_now_and_lists_the_others_as_worth_asking()
+    {
+        var card = await CardAsync(Hook(prefetch: Searchset(ResponseFor("insufficient-information"))));
+
+        var detail = card["detail"]!.GetValue<string>();
+        var askNow = detail.IndexOf("**Ask now**", StringComparison.Ordinal);
+        Assert.True(askNow >= 0, detail);
+        Assert.Contains("(`instruments.cssrs.intentWithPlan`)", detail[askNow..], StringComparison.Ordinal);
+        Assert.DoesNotContain("Information still needed", detail, StringComparison.Ordinal);
+        Assert.StartsWith("Insufficient information", card["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("[open](javascript:alert(1))", @"\[open\](javascript:alert(1))")]
     [InlineData("<img src=x onerror=alert(1)>", @"\<img src=x onerror=alert(1)\>")]

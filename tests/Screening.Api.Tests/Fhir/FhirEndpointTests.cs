@@ -58,6 +58,22 @@ public class FhirEndpointTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task The_questionnaire_asks_none_before_the_treatment_list_and_allows_three_blood_pressure_readings()
+    {
+        var questionnaire = (Questionnaire)Deserializer.DeserializeResource(await _client.GetStringAsync($"/fhir/Questionnaire/{FhirCanonicals.QuestionnaireId}"));
+        var topLevel = questionnaire.Item.Select(i => i.LinkId).ToList();
+        var items = Flatten(questionnaire.Item).ToDictionary(i => i.LinkId!);
+
+        Assert.Equal(topLevel.IndexOf("treatmentTrials") - 1, topLevel.IndexOf("treatmentTrialsNone"));
+        Assert.Equal(Questionnaire.QuestionnaireItemType.Boolean, items["treatmentTrialsNone"].Type);
+        Assert.True(items["vitals.bloodPressureReadings"].Repeats);
+        Assert.Equal(3, Assert.IsType<Integer>(items["vitals.bloodPressureReadings"].Extension.Single(e => e.Url!.EndsWith("questionnaire-maxOccurs", StringComparison.Ordinal)).Value).Value);
+        Assert.True(items["vitals.bloodPressureReadings.systolicMmHg"].Required);
+        Assert.Equal(Questionnaire.QuestionnaireItemType.Boolean, items["vitals.acuteWeightDeclineWithFoodRefusal"].Type);
+        Assert.Equal(Questionnaire.QuestionnaireItemType.Decimal, items["instruments.painDurationMonths"].Type);
+    }
+
+    [Fact]
     public async Task An_unknown_questionnaire_is_a_404_operation_outcome()
     {
         var response = await _client.GetAsync("/fhir/Questionnaire/other");

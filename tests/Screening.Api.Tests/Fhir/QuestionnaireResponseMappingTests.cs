@@ -14,7 +14,7 @@ namespace Screening.Api.Tests.Fhir;
 
 /// <summary>QuestionnaireResponse to intake: every answer type, the golden cases through FHIR, and each way a response can be wrong.</summary>
 [Collection(SharedApi.Name)]
-public class QuestionnaireResponseMappingTests(ApiFactory factory, UsLabelOnlyApiFactory usLabelOnly) : IClassFixture<UsLabelOnlyApiFactory>
+public class QuestionnaireResponseMappingTests(ApiFactory factory, PolicyApis policies) : IClassFixture<PolicyApis>
 {
     private const string EvaluatePath = "/fhir/QuestionnaireResponse/$evaluate";
     private static readonly FhirJsonSerializer Serializer = new();
@@ -26,7 +26,7 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, UsLabelOnlyAp
     {
         var golden = GoldenCase.Named(name);
         var request = JsonSerializer.Deserialize<ScreeningRequest>(golden.RequestJson, ScreeningJson.Options)!;
-        var client = golden.Profile == "us-label-only" ? usLabelOnly.CreateAuthorizedClient() : factory.CreateAuthorizedClient();
+        var client = policies.ClientFor(golden, factory);
 
         var response = await client.PostAsync(EvaluatePath, Fhir(QuestionnaireResponseBuilder.FromRequest(request)));
 
@@ -36,8 +36,11 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, UsLabelOnlyAp
         Assert.Equal(golden.Expected.Category, result.GetSingleValue<Coding>("category")!.Code);
         Assert.Equal(golden.Expected.Reasons,
             result.Parameter.Where(p => p.Name == "reason").Select(p => ((Coding)p.Part.Single(part => part.Name == "rule").Value!).Code).Order(StringComparer.Ordinal));
-        Assert.Equal(golden.Expected.Missing.Select(GuidanceResponseBuilder.LinkIdOf).Distinct().Order(StringComparer.Ordinal),
+        // Blocking questions are the data required; refining ones travel in the Parameters as worth asking (R2-11).
+        Assert.Equal((golden.Expected.Blocking ?? []).Select(GuidanceResponseBuilder.LinkIdOf).Distinct().Order(StringComparer.Ordinal),
             guidance.DataRequirement.Select(d => d.CodeFilter.Single().Code.Single().Code).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(golden.Expected.Missing.Except(golden.Expected.Blocking ?? []).Select(GuidanceResponseBuilder.LinkIdOf).Distinct().Order(StringComparer.Ordinal),
+            result.Parameter.Where(p => p.Name == "worthAsking").Select(p => ((FhirString)p.Part.Single(part => part.Name == "linkId").Value!).Value).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -70,6 +73,50 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, UsLabelOnlyAp
         Assert.Equal("sertraline", intake["treatmentTrials"]![0]!["drug"]!.GetValue<string>());
         Assert.Equal("depression", intake["treatmentTrials"]![0]!["condition"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void No_trials_listed_leave_the_history_unknown()
+    {
+        var intake = QuestionnaireResponseMapper.Map(Response(Item("diagnoses.majorDepressiveDisorder", new FhirBoolean(true)))).Intake!;
+
+        Assert.Null(intake["treatmentTrials"]);
+    }
+
+    [Fact]
+    public void Answering_none_gives_an_empty_history()
+    {
+        var intake = QuestionnaireResponseMapper.Map(Response(Item("treatmentTrialsNone", new FhirBoolean(true)))).Intake!;
+
+        Assert.Empty(intake["treatmentTrials"]!.AsArray());
+    }
+
+    [Fact]
+    public void Answering_none_and_listing_trials_is_an_issue()
+    {
+        var mapped = QuestionnaireResponseMapper.Map(Response(
+            Item("treatmentTrialsNone", new FhirBoolean(true)),
+            Group("treatmentTrials", Item("treatmentTrials.drug", new FhirString("sertraline")))));
+
+        Assert.Null(mapped.Intake);
+        Assert.Contains(mapped.Issues, i => i.Message.Contains("treatmentTrialsNone", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Blood_pressure_readings_are_a_repeating_group_inside_the_vital_signs()
+    {
+        QuestionnaireResponse.ItemComponent Reading(int systolic, int diastolic) => Group("vitals.bloodPressureReadings",
+            Item("vitals.bloodPressureReadings.systolicMmHg", new Integer(systolic)), Item("vitals.bloodPressureReadings.diastolicMmHg", new Integer(diastolic)));
+
+        var intake = QuestionnaireResponseMapper.Map(Response(Group("vitals", Reading(150, 90), Reading(146, 88)))).Intake!;
+
+        var readings = intake["vitals"]!["bloodPressureReadings"]!.AsArray();
+        Assert.Equal([150, 146], readings.Select(r => r!["systolicMmHg"]!.GetValue<int>()));
+        Assert.Equal([90, 88], readings.Select(r => r!["diastolicMmHg"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public void A_reading_item_outside_its_group_is_an_issue() =>
+        Assert.Null(QuestionnaireResponseMapper.Map(Response(Group("vitals", Item("vitals.bloodPressureReadings.systolicMmHg", new Integer(150))))).Intake);
 
     [Fact]
     public void An_unanswered_item_stays_unknown()

@@ -15,12 +15,31 @@ public class ElevatedBloodPressureCautionRuleTests
     {
         var finding = RuleAssert.Present(Evaluate(141, 80));
 
-        Assert.StartsWith("Systolic blood pressure 141 mmHg is above 140 mmHg, the general guide in the SPRAVATO prescribing information (§5.6)", finding.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Blood pressure 141/80 mmHg: systolic 141 mmHg is above 140 mmHg, the general guide in the SPRAVATO prescribing information (§5.6)", finding.Text, StringComparison.Ordinal);
         Assert.Contains(finding.Evidence, e => e is { Field: "vitals.systolicMmHg", Value: "141 mmHg", Threshold: "> 140 mmHg" });
     }
 
     [Fact]
     public void Does_not_fire_at_140_over_90() => RuleAssert.Absent(Evaluate(140, 90));
+
+    [Fact]
+    public void Fires_on_a_mean_just_above_140()
+    {
+        var finding = RuleAssert.Present(RuleSession.For<ElevatedBloodPressureCautionRule>(typeof(BloodPressureGateRule))
+            .Evaluate(Intakes.Refer().WithReadings((141, 80), (140, 80))).FindingOf<ElevatedBloodPressureCautionRule>());
+
+        Assert.Contains("mean 140.5/80 mmHg of 2 readings (141/80, 140/80)", finding.Text);
+    }
+
+    [Fact]
+    public void Does_not_fire_on_a_mean_of_140() =>
+        RuleAssert.Absent(RuleSession.For<ElevatedBloodPressureCautionRule>(typeof(BloodPressureGateRule))
+            .Evaluate(Intakes.Refer().WithReadings((142, 80), (138, 80))).FindingOf<ElevatedBloodPressureCautionRule>());
+
+    [Fact]
+    public void One_reading_in_a_series_is_that_reading() =>
+        RuleAssert.Present(RuleSession.For<ElevatedBloodPressureCautionRule>(typeof(BloodPressureGateRule))
+            .Evaluate(Intakes.Refer().WithReadings((150, 80))).FindingOf<ElevatedBloodPressureCautionRule>());
 
     [Fact]
     public void Fires_when_diastolic_is_91() => RuleAssert.Present(Evaluate(130, 91));
@@ -182,6 +201,39 @@ public class SubstanceUseCautionRuleTests
 
     [Fact]
     public void Fires_for_a_substance_use_disorder_history() => RuleAssert.Present(Evaluate(s => s with { SubstanceUseDisorderHistory = Answer.Yes }));
+
+    [Fact]
+    public void An_audit_and_dast_not_given_are_worth_asking_never_read_as_no()
+    {
+        var finding = RuleAssert.Unknown(Evaluate(s => s with { AuditTotal = null, AuditCTotal = null, Dast10Total = null }),
+            "substanceUse.auditTotal", "substanceUse.dast10Total");
+
+        Assert.Equal(RuleKind.Relative, finding.Kind);
+    }
+
+    [Fact]
+    public void An_audit_c_answers_for_the_audit() => RuleAssert.Absent(Evaluate(s => s with { AuditTotal = null, AuditCTotal = 2 }));
+
+    [Fact]
+    public void Under_the_absolute_policy_an_unanswered_dissociative_question_is_a_contraindication_question()
+    {
+        var finding = RuleAssert.Unknown(Evaluate(s => s with { NonMedicalDissociativeUsePast12Months = Answer.Unknown, AuditTotal = 9 },
+            policy: new ScreeningPolicy { DissociativeMisuse = DissociativeMisuseHandling.Absolute }), "substanceUse.nonMedicalDissociativeUsePast12Months");
+
+        Assert.Equal(RuleKind.Absolute, finding.Kind);
+    }
+
+    [Theory]
+    [InlineData(2, SexAtBirth.Female, Answer.No)]
+    [InlineData(3, SexAtBirth.Female, Answer.Yes)]
+    [InlineData(3, SexAtBirth.Intersex, Answer.Yes)]
+    [InlineData(3, SexAtBirth.Male, Answer.No)]
+    [InlineData(4, SexAtBirth.Male, Answer.Yes)]
+    [InlineData(2, SexAtBirth.Unknown, Answer.No)]
+    [InlineData(3, SexAtBirth.Unknown, Answer.Unknown)]
+    [InlineData(4, SexAtBirth.Unknown, Answer.Yes)]
+    public void Audit_c_cut_offs_are_read_in_one_place(int score, SexAtBirth sex, Answer positive) =>
+        Assert.Equal(positive, SubstanceUseCautionRule.AuditCPositive(score, sex));
 }
 
 public class CnsDepressantCautionRuleTests

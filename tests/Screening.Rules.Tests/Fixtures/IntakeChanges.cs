@@ -23,6 +23,10 @@ public static class IntakeChanges
     public static ScreeningRequest WithBloodPressure(this ScreeningRequest r, int? systolic, int? diastolic) =>
         r with { Vitals = r.Vitals with { SystolicMmHg = systolic, DiastolicMmHg = diastolic } };
 
+    /// <summary>Up to three readings of the same day instead of the single reading.</summary>
+    public static ScreeningRequest WithReadings(this ScreeningRequest r, params (int Systolic, int Diastolic)[] readings) =>
+        r with { Vitals = r.Vitals with { SystolicMmHg = null, DiastolicMmHg = null, BloodPressureReadings = readings.Select(x => new BloodPressureReading { SystolicMmHg = x.Systolic, DiastolicMmHg = x.Diastolic }).ToArray() } };
+
     public static ScreeningRequest WithSubstanceUse(this ScreeningRequest r, Func<SubstanceUseAnswers, SubstanceUseAnswers> change) => r with { SubstanceUse = change(r.SubstanceUse) };
 
     public static ScreeningRequest WithTrials(this ScreeningRequest r, params TreatmentTrial[] trials) => r with { TreatmentTrials = trials };

@@ -97,6 +97,7 @@ public static class Intakes
             HeartRateBpm = 72,
             HeightCm = 168,
             WeightKg = 70,
+            AcuteWeightDeclineWithFoodRefusal = Answer.No,
         },
         SubstanceUse = new SubstanceUseAnswers
         {

@@ -21,6 +21,16 @@ public static class RuleAssert
         return finding;
     }
 
+    /// <summary>An unknown finding whose unanswered questions are only worth asking: none of them holds the outcome.</summary>
+    public static Finding WorthAskingOnly(Finding? finding, params string[] paths)
+    {
+        Assert.NotNull(finding);
+        Assert.Equal(FindingStatus.Unknown, finding.Status);
+        Assert.Empty(finding.Missing);
+        Assert.Equal(paths.Order(), finding.WorthAsking.Select(f => f.Path).Order());
+        return finding;
+    }
+
     public static void Absent(Finding? finding) => Assert.Null(finding);
 
     public static IndicationAssessment Status(IndicationAssessment? assessment, IndicationStatus status)

@@ -54,6 +54,28 @@ public class TreatmentResistantDepressionIndicationRuleTests
         Assert.Null(Evaluate(Intakes.Refer().WithPhq9(null, null).WithDiagnoses(d => d with { MajorDepressiveDisorder = Answer.Unknown, CurrentMajorDepressiveEpisode = Answer.Unknown })));
 
     [Fact]
+    public void Is_indeterminate_and_asks_for_the_history_when_it_was_not_taken() =>
+        Assert.Equal(["treatmentTrials"],
+            RuleAssert.Status(Evaluate(Intakes.Refer() with { TreatmentTrials = null }), IndicationStatus.Indeterminate).Missing.Select(f => f.Path));
+
+    [Fact]
+    public void Is_not_met_when_the_history_lists_no_treatments() =>
+        RuleAssert.Status(Evaluate(Intakes.Refer().WithTrials()), IndicationStatus.NotMet);
+
+    [Fact]
+    public void Counts_a_brand_and_its_generic_once() =>
+        RuleAssert.Status(Evaluate(Intakes.Refer().WithTrials(Intakes.FailedAntidepressant("venlafaxine"), Intakes.FailedAntidepressant("Effexor XR"))), IndicationStatus.NotMet);
+
+    [Fact]
+    public void Counts_two_ingredients_given_by_brand_name() =>
+        RuleAssert.Status(Evaluate(Intakes.Refer().WithTrials(Intakes.FailedAntidepressant("Zoloft"), Intakes.FailedAntidepressant("Cymbalta"))), IndicationStatus.Established);
+
+    [Fact]
+    public void The_us_label_profile_also_counts_distinct_agents() =>
+        RuleAssert.Status(Evaluate(Intakes.Refer().WithTrials(Intakes.FailedAntidepressant("sertraline"), Intakes.FailedAntidepressant("sertraline")),
+            ScreeningPolicy.ForProfile(ScreeningPolicy.UsLabelOnlyProfile)), IndicationStatus.NotMet);
+
+    [Fact]
     public void Three_required_trials_are_the_policys() =>
         RuleAssert.Status(Evaluate(Intakes.Refer(), new ScreeningPolicy { TrdMinFailedTrials = 3 }), IndicationStatus.NotMet);
 }

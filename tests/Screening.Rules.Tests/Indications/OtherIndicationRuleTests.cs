@@ -7,8 +7,17 @@ namespace Screening.Rules.Tests.Indications;
 /// <summary>Failed trials for a condition, for the refractoriness every off-label indication needs.</summary>
 internal static class Trials
 {
+    // Where the specification names the agents that count (SRIs for OCD, first-line agents for neuropathic pain), the
+    // trials use them; elsewhere any treatment counts.
+    private static readonly Dictionary<TrialCondition, string[]> Agents = new()
+    {
+        [TrialCondition.Ocd] = ["fluvoxamine", "clomipramine", "sertraline"],
+        [TrialCondition.NeuropathicPain] = ["pregabalin", "duloxetine", "amitriptyline"],
+    };
+
     public static TreatmentTrial[] Failed(TrialCondition condition, int count) =>
-        Enumerable.Range(1, count).Select(i => Intakes.FailedAntidepressant($"treatment {i}") with { Condition = condition, CurrentEpisode = Answer.Unknown }).ToArray();
+        Enumerable.Range(1, count).Select(i => Intakes.FailedAntidepressant(Agents.TryGetValue(condition, out var agents) ? agents[i - 1] : $"treatment {i}")
+            with { Condition = condition, CurrentEpisode = Answer.Unknown }).ToArray();
 }
 
 public class PtsdIndicationRuleTests
@@ -33,6 +42,18 @@ public class PtsdIndicationRuleTests
 
     [Fact]
     public void Is_not_met_at_pcl5_30_without_a_diagnosis() => RuleAssert.Status(Evaluate(Answer.No, 30), IndicationStatus.NotMet);
+
+    [Fact]
+    public void Is_not_met_at_pcl5_30_with_the_diagnosis_unanswered() => RuleAssert.Status(Evaluate(Answer.Unknown, 30), IndicationStatus.NotMet);
+
+    [Fact]
+    public void The_grey_zone_with_the_diagnosis_unanswered_asks_for_the_clinician_assessment()
+    {
+        var missing = Assert.Single(RuleAssert.Status(Evaluate(Answer.Unknown, 31), IndicationStatus.Indeterminate).Missing);
+
+        Assert.Equal("diagnoses.ptsd", missing.Path);
+        Assert.Contains("grey zone 31-32", missing.Note);
+    }
 
     [Fact]
     public void Is_not_met_without_a_failed_first_line_treatment() => RuleAssert.Status(Evaluate(Answer.Yes, 40, failed: 0), IndicationStatus.NotMet);
@@ -63,6 +84,68 @@ public class OcdIndicationRuleTests
 
     [Fact]
     public void Is_indeterminate_without_a_ybocs() => RuleAssert.Status(Evaluate(null), IndicationStatus.Indeterminate);
+
+    private static IndicationAssessment? EvaluateTrials(params TreatmentTrial[] trials) =>
+        RuleSession.For<OcdIndicationRule>(typeof(TrialClassificationRule))
+            .Evaluate(Intakes.Refer().WithDiagnoses(d => d with { Ocd = Answer.Yes }).WithInstruments(i => i with { YbocsTotal = 20 }).WithTrials(trials))
+            .IndicationOf<OcdIndicationRule>();
+
+    private static TreatmentTrial Erp(ImprovementCategory improvement, Answer completed = Answer.Yes) =>
+        Intakes.FailedAntidepressant("exposure and response prevention") with
+        {
+            Condition = TrialCondition.Ocd, Kind = TrialKind.Psychotherapy, ImprovementPercent = null, ImprovementCategory = improvement, DoseAdequate = completed,
+        };
+
+    private static TreatmentTrial Ocd(string drug) => Intakes.FailedAntidepressant(drug) with { Condition = TrialCondition.Ocd };
+
+    [Theory]
+    [InlineData(ImprovementCategory.None)]
+    [InlineData(ImprovementCategory.Partial)]
+    [InlineData(ImprovementCategory.Response)]
+    public void One_completed_erp_course_without_remission_is_enough(ImprovementCategory improvement) =>
+        RuleAssert.Status(EvaluateTrials(Erp(improvement)), IndicationStatus.Established);
+
+    [Fact]
+    public void An_erp_course_ending_in_remission_does_not_count() => RuleAssert.Status(EvaluateTrials(Erp(ImprovementCategory.Remission)), IndicationStatus.NotMet);
+
+    [Fact]
+    public void An_erp_course_not_completed_does_not_count() => RuleAssert.Status(EvaluateTrials(Erp(ImprovementCategory.None, Answer.No)), IndicationStatus.NotMet);
+
+    [Fact]
+    public void An_erp_course_of_unknown_outcome_asks_whether_it_ended_in_remission() =>
+        Assert.Equal(["treatmentTrials[0].improvementCategory"],
+            RuleAssert.Status(EvaluateTrials(Erp(ImprovementCategory.Unknown) with { ImprovementPercent = 60 }), IndicationStatus.Indeterminate).Missing.Select(f => f.Path));
+
+    [Fact]
+    public void Another_psychotherapy_does_not_count() =>
+        RuleAssert.Status(EvaluateTrials(Erp(ImprovementCategory.None) with { Drug = "supportive counselling" }), IndicationStatus.NotMet);
+
+    [Fact]
+    public void Two_failed_non_sri_drugs_do_not_count() => RuleAssert.Status(EvaluateTrials(Ocd("venlafaxine"), Ocd("mirtazapine")), IndicationStatus.NotMet);
+
+    [Fact]
+    public void One_failed_sri_is_not_enough() => RuleAssert.Status(EvaluateTrials(Ocd("sertraline"), Ocd("venlafaxine")), IndicationStatus.NotMet);
+
+    [Fact]
+    public void Two_failed_sris_by_brand_name_are_enough() => RuleAssert.Status(EvaluateTrials(Ocd("Prozac"), Ocd("Anafranil SR")), IndicationStatus.Established);
+
+    [Fact]
+    public void The_same_sri_twice_is_one_agent() => RuleAssert.Status(EvaluateTrials(Ocd("sertraline"), Ocd("Zoloft")), IndicationStatus.NotMet);
+
+    [Fact]
+    public void An_unrecognised_name_may_be_an_sri_so_it_is_asked_for()
+    {
+        var missing = Assert.Single(RuleAssert.Status(EvaluateTrials(Ocd("sertraline"), Ocd("setraline")), IndicationStatus.Indeterminate).Missing);
+
+        Assert.Equal("treatmentTrials[1].drug", missing.Path);
+        Assert.Contains("not in the service's drug vocabulary", missing.Note);
+    }
+
+    [Fact]
+    public void Without_a_treatment_history_it_asks_for_the_history() =>
+        Assert.Equal(["treatmentTrials"], RuleAssert.Status(RuleSession.For<OcdIndicationRule>(typeof(TrialClassificationRule))
+            .Evaluate(Intakes.Refer().WithDiagnoses(d => d with { Ocd = Answer.Yes }).WithInstruments(i => i with { YbocsTotal = 20 }) with { TreatmentTrials = null })
+            .IndicationOf<OcdIndicationRule>(), IndicationStatus.Indeterminate).Missing.Select(f => f.Path));
 }
 
 public class AnxietyIndicationRuleTests
@@ -103,6 +186,14 @@ public class EatingDisorderIndicationRuleTests
     public void Is_not_met_at_scoff_1() => RuleAssert.Status(Evaluate(Answer.No, 1, 5.0m), IndicationStatus.NotMet);
 
     [Fact]
+    public void A_negative_screen_with_the_diagnosis_unanswered_is_not_met() => RuleAssert.Status(Evaluate(Answer.Unknown, 1, null), IndicationStatus.NotMet);
+
+    [Fact]
+    public void A_positive_scoff_without_the_ede_q_asks_for_it_and_the_unanswered_diagnosis() =>
+        Assert.Equal(["instruments.edeqGlobal", "diagnoses.eatingDisorder"],
+            RuleAssert.Status(Evaluate(Answer.Unknown, 2, null), IndicationStatus.Indeterminate).Missing.Select(f => f.Path));
+
+    [Fact]
     public void Is_indeterminate_without_the_edeq() =>
         Assert.Equal(["diagnoses.eatingDisorder", "instruments.edeqGlobal"],
             RuleAssert.Status(Evaluate(Answer.Unknown, 2, null), IndicationStatus.Indeterminate).Missing.Select(f => f.Path).Order(StringComparer.Ordinal));
@@ -110,9 +201,9 @@ public class EatingDisorderIndicationRuleTests
 
 public class CrpsIndicationRuleTests
 {
-    private static ScreeningRequest Crps(int symptoms = 3, int signs = 2, int nrs = 4, int months = 3, int failed = 2) =>
+    private static ScreeningRequest Crps(Answer diagnosis = Answer.No, int? symptoms = 3, int? signs = 2, int nrs = 4, decimal months = 3, int failed = 2) =>
         Intakes.Refer()
-            .WithDiagnoses(d => d with { Crps = Answer.Yes })
+            .WithDiagnoses(d => d with { Crps = diagnosis })
             .WithInstruments(i => i with
             {
                 Budapest = new BudapestCriteria { ContinuingDisproportionatePain = Answer.Yes, SymptomCategories = symptoms, SignCategories = signs, NoBetterExplanation = Answer.Yes },
@@ -125,7 +216,7 @@ public class CrpsIndicationRuleTests
         RuleSession.For<CrpsIndicationRule>(typeof(TrialClassificationRule)).Evaluate(request).IndicationOf<CrpsIndicationRule>();
 
     [Fact]
-    public void Is_established_at_every_threshold() => Assert.Equal(EvidenceLevel.E2, RuleAssert.Status(Evaluate(Crps()), IndicationStatus.Established).EvidenceLevel);
+    public void Is_established_by_the_budapest_criteria_at_every_threshold() => Assert.Equal(EvidenceLevel.E2, RuleAssert.Status(Evaluate(Crps()), IndicationStatus.Established).EvidenceLevel);
 
     [Fact]
     public void Is_not_met_with_symptoms_in_2_categories() => RuleAssert.Status(Evaluate(Crps(symptoms: 2)), IndicationStatus.NotMet);
@@ -134,10 +225,34 @@ public class CrpsIndicationRuleTests
     public void Is_not_met_with_signs_in_1_category() => RuleAssert.Status(Evaluate(Crps(signs: 1)), IndicationStatus.NotMet);
 
     [Fact]
+    public void Is_established_by_a_clinician_diagnosis_even_when_the_intake_budapest_items_fall_short() =>
+        RuleAssert.Status(Evaluate(Crps(Answer.Yes, symptoms: 2, signs: 1)), IndicationStatus.Established);
+
+    [Fact]
+    public void An_unanswered_diagnosis_does_not_reopen_budapest_criteria_that_are_not_met() =>
+        RuleAssert.Status(Evaluate(Crps(Answer.Unknown, symptoms: 2)), IndicationStatus.NotMet);
+
+    [Fact]
+    public void Incomplete_budapest_items_without_a_diagnosis_are_indeterminate_and_ask_for_them() =>
+        Assert.Equal(["instruments.budapest.signCategories"],
+            RuleAssert.Status(Evaluate(Crps(signs: null)), IndicationStatus.Indeterminate).Missing.Select(f => f.Path));
+
+    [Fact]
+    public void Incomplete_items_with_an_unanswered_diagnosis_ask_for_both() =>
+        Assert.Equal(["instruments.budapest.signCategories", "diagnoses.crps"],
+            RuleAssert.Status(Evaluate(Crps(Answer.Unknown, signs: null)), IndicationStatus.Indeterminate).Missing.Select(f => f.Path));
+
+    [Fact]
     public void Is_not_met_at_nrs_3() => RuleAssert.Status(Evaluate(Crps(nrs: 3)), IndicationStatus.NotMet);
 
     [Fact]
     public void Is_not_met_at_2_months() => RuleAssert.Status(Evaluate(Crps(months: 2)), IndicationStatus.NotMet);
+
+    [Fact]
+    public void Fractional_months_count_and_2_99_months_is_not_met() => RuleAssert.Status(Evaluate(Crps(months: 2.99m)), IndicationStatus.NotMet);
+
+    [Fact]
+    public void Is_met_at_exactly_3_0_months_given_as_a_fraction() => RuleAssert.Status(Evaluate(Crps(months: 3.0m)), IndicationStatus.Established);
 
     [Fact]
     public void Is_not_met_with_one_failed_treatment() => RuleAssert.Status(Evaluate(Crps(failed: 1)), IndicationStatus.NotMet);
@@ -189,4 +304,28 @@ public class NeuropathicPainIndicationRuleTests
 
     [Fact]
     public void Is_established_by_a_clinician_diagnosis() => RuleAssert.Status(Evaluate(Answer.Yes, null, null), IndicationStatus.Established);
+
+    [Fact]
+    public void One_negative_instrument_without_a_diagnosis_is_not_met_and_the_other_is_not_asked_for() =>
+        Assert.Empty(RuleAssert.Status(Evaluate(Answer.Unknown, 3, null), IndicationStatus.NotMet).Missing);
+
+    [Fact]
+    public void One_positive_instrument_is_enough_with_the_diagnosis_unanswered() =>
+        RuleAssert.Status(Evaluate(Answer.Unknown, null, 12), IndicationStatus.Established);
+
+    [Fact]
+    public void Only_first_line_agents_count_as_failed_treatments()
+    {
+        var request = Intakes.Refer()
+            .WithDiagnoses(d => d with { NeuropathicPain = Answer.Yes })
+            .WithInstruments(i => i with { PainNrsAverage = 5, PainDurationMonths = 6 })
+            .WithTrials(
+                Intakes.FailedAntidepressant("pregabalin") with { Condition = TrialCondition.NeuropathicPain },
+                Intakes.FailedAntidepressant("tramadol") with { Condition = TrialCondition.NeuropathicPain });
+
+        var assessment = RuleSession.For<NeuropathicPainIndicationRule>(typeof(TrialClassificationRule)).Evaluate(request).IndicationOf<NeuropathicPainIndicationRule>();
+
+        // tramadol is not in the vocabulary: it might be a first-line agent, so its name is asked for.
+        Assert.Equal(["treatmentTrials[1].drug"], RuleAssert.Status(assessment, IndicationStatus.Indeterminate).Missing.Select(f => f.Path));
+    }
 }

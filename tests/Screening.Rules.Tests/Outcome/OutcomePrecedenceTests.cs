@@ -187,7 +187,7 @@ public class OutcomePrecedenceTests
     {
         var both = Intakes.Refer()
             .WithDiagnoses(d => d with { Ptsd = Answer.Yes })
-            .WithTrials([.. Intakes.Refer().TreatmentTrials, Intakes.FailedAntidepressant("prolonged exposure") with { Condition = TrialCondition.Ptsd, Kind = TrialKind.Psychotherapy }]);
+            .WithTrials([.. Intakes.Refer().TreatmentTrials!, Intakes.FailedAntidepressant("prolonged exposure") with { Condition = TrialCondition.Ptsd, Kind = TrialKind.Psychotherapy }]);
 
         var result = Evaluate(both);
 
@@ -215,5 +215,102 @@ public class OutcomePrecedenceTests
 
         Assert.Equal(OutcomeCategory.NotEligibleCriteriaNotMet, result.Outcome.Category);
         Assert.Empty(result.Indications);
+    }
+
+    [Fact]
+    public void Intoxicated_now_is_insufficient_with_the_reassessment_as_the_decisive_reason()
+    {
+        var result = Evaluate(Intakes.Refer().WithSubstanceUse(s => s with { IntoxicatedOrWithdrawingNow = Answer.Yes }));
+
+        Assert.Equal(OutcomeCategory.InsufficientInformation, result.Outcome.Category);
+        var reason = Assert.Single(result.Reasons, r => r.Decisive);
+        Assert.Equal("INFO_REASSESS_WHEN_SOBER", reason.RuleId);
+        Assert.Equal(RuleKind.Info, reason.Kind);
+        Assert.DoesNotContain(result.Flags, f => f.RuleId == "INFO_REASSESS_WHEN_SOBER");
+        Assert.StartsWith("Insufficient information: the patient was intoxicated or in withdrawal at screening", result.Outcome.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Intoxicated_under_a_contraindication_stays_a_flag()
+    {
+        var result = Evaluate(WithAvm(Intakes.Refer().WithSubstanceUse(s => s with { IntoxicatedOrWithdrawingNow = Answer.Yes })));
+
+        Assert.Equal(OutcomeCategory.NotEligibleContraindicated, result.Outcome.Category);
+        Assert.Contains(result.Flags, f => f.RuleId == "INFO_REASSESS_WHEN_SOBER");
+    }
+
+    [Fact]
+    public void Mdsi_without_trd_goes_to_specialist_review_on_the_esketamine_pathway()
+    {
+        var result = Evaluate(Intakes.Refer().WithCssrs(ModerateRisk).WithTrials(Intakes.FailedAntidepressant("sertraline")));
+
+        Assert.Equal(OutcomeCategory.ReferWithSpecialistReview, result.Outcome.Category);
+        Assert.Equal(Pathway.EsketamineRems, result.Outcome.Pathway);
+        Assert.Contains(result.Indications, i => i is { Id: "IND_MDSI", Status: IndicationStatus.Established });
+        Assert.Contains(result.Indications, i => i is { Id: "IND_TRD", Status: IndicationStatus.NotMet });
+    }
+
+    [Fact]
+    public void A_completed_cssrs_governs_so_a_positive_item_9_needs_no_follow_up()
+    {
+        var result = Evaluate(Intakes.Refer().WithPhq9(19, 2));
+
+        Assert.False(result.Outcome.SafetyFollowUpRequired);
+        Assert.Null(result.Outcome.SafetyAdvisory);
+        Assert.Contains(result.Flags, f => f.RuleId == "INFO_PHQ9_CSSRS_DISCORDANT");
+    }
+
+    [Fact]
+    public void An_incomplete_cssrs_with_item_9_positive_needs_a_same_day_assessment()
+    {
+        var result = Evaluate(Intakes.Refer().WithPhq9(19, 2).WithCssrs(new CssrsScreener()));
+
+        Assert.True(result.Outcome.SafetyFollowUpRequired);
+        Assert.Equal("PHQ-9 item 9 is 2 and the C-SSRS screener is incomplete: complete a suicide risk assessment the same day.", result.Outcome.SafetyAdvisory);
+    }
+
+    [Fact]
+    public void An_incomplete_cssrs_under_a_contraindication_still_needs_the_assessment()
+    {
+        var result = Evaluate(WithAvm(Intakes.Refer().WithCssrs(new CssrsScreener())));
+
+        Assert.Equal(OutcomeCategory.NotEligibleContraindicated, result.Outcome.Category);
+        Assert.True(result.Outcome.SafetyFollowUpRequired);
+        Assert.All(result.MissingInformation, m => Assert.False(m.Blocking));
+    }
+
+    [Fact]
+    public void Blocking_questions_come_first_and_the_summary_names_only_them()
+    {
+        var result = Evaluate(Intakes.Refer().WithPatient(p => p with { DateOfBirth = null })
+            .WithContraindications(c => c with { GlaucomaOrEyeRisk = Answer.Unknown }));
+
+        Assert.Equal(OutcomeCategory.InsufficientInformation, result.Outcome.Category);
+        Assert.Equal([("patient.dateOfBirth", true), ("contraindications.glaucomaOrEyeRisk", false)], result.MissingInformation.Select(m => (m.Field, m.Blocking)));
+        Assert.Contains("Ask: What is your date of birth?", result.Outcome.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("glaucoma", result.Outcome.Summary, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith("1 further question is worth asking.", result.Outcome.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gate_questions_are_only_worth_asking_while_the_indication_is_still_open()
+    {
+        var result = Evaluate(Intakes.Refer().WithPhq9(null, 0).WithContraindications(c => c with { ArteriovenousMalformation = Answer.Unknown }));
+
+        Assert.Equal(OutcomeCategory.InsufficientInformation, result.Outcome.Category);
+        Assert.Contains(result.MissingInformation, m => m is { Field: "instruments.phq9.total", Blocking: true });
+        Assert.Contains(result.MissingInformation, m => m is { Field: "contraindications.arteriovenousMalformation", Blocking: false });
+    }
+
+    [Fact]
+    public void A_refer_summary_does_not_call_indication_questions_caution_questions()
+    {
+        var result = Evaluate(Intakes.Refer().WithDiagnoses(d => d with { Ptsd = Answer.Unknown }).WithInstruments(i => i with { Pcl5Total = 31 })
+            .WithTrials([.. Intakes.Refer().TreatmentTrials!, Intakes.FailedAntidepressant("prolonged exposure") with { Condition = TrialCondition.Ptsd, Kind = TrialKind.Psychotherapy }]));
+
+        Assert.Equal(OutcomeCategory.Refer, result.Outcome.Category);
+        Assert.Contains(result.MissingInformation, m => m is { Field: "diagnoses.ptsd", Blocking: false, CouldChangeOutcomeTo: OutcomeCategory.ReferWithSpecialistReview });
+        Assert.DoesNotContain("caution question", result.Outcome.Summary, StringComparison.Ordinal);
+        Assert.Contains("worth asking before the first session", result.Outcome.Summary, StringComparison.Ordinal);
     }
 }

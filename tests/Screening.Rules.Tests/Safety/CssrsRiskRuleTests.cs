@@ -73,4 +73,19 @@ public class CssrsRiskRuleTests
     [Fact]
     public void A_high_answer_decides_even_with_other_items_unanswered() =>
         Assert.Equal(CssrsRiskLevel.High, RiskOf(new CssrsScreener { IntentWithPlan = Y }).Level);
+
+    [Fact]
+    public void An_unanswered_item_2_is_asked_with_the_items_it_opens()
+    {
+        var risk = RiskOf(IntakeChanges.AllNo() with { WishToBeDead = Y, SuicidalThoughts = Answer.Unknown });
+
+        Assert.Equal(CssrsRiskLevel.Unknown, risk.Level);
+        Assert.Equal(
+            ["instruments.cssrs.suicidalThoughts", "instruments.cssrs.thoughtsWithMethod", "instruments.cssrs.intentWithoutPlan", "instruments.cssrs.intentWithPlan"],
+            risk.Missing.Select(f => f.Path));
+    }
+
+    [Fact]
+    public void Item_2_answered_no_settles_items_3_to_5() =>
+        Assert.Equal(CssrsRiskLevel.Low, RiskOf(IntakeChanges.AllNo() with { WishToBeDead = Y }).Level);
 }

@@ -3,10 +3,13 @@ using Screening.Rules.Tests.Fixtures;
 
 namespace Screening.Rules.Tests.Safety;
 
+/// <summary>R2-3: fires only on "yes"; unanswered questions hold the outcome only when the site policy requires them.</summary>
 public class DangerToOthersUrgentRuleTests
 {
-    private static Finding? Evaluate(Func<DiagnosisAnswers, DiagnosisAnswers> change) =>
-        RuleSession.For<DangerToOthersUrgentRule>().Evaluate(Intakes.Refer().WithDiagnoses(change)).FindingOf<DangerToOthersUrgentRule>();
+    private static readonly ScreeningPolicy Required = new() { DangerToOthersQuestionsRequired = true };
+
+    private static Finding? Evaluate(Func<DiagnosisAnswers, DiagnosisAnswers> change, ScreeningPolicy? policy = null) =>
+        RuleSession.For<DangerToOthersUrgentRule>().Evaluate(Intakes.Refer().WithDiagnoses(change), policy).FindingOf<DangerToOthersUrgentRule>();
 
     [Fact]
     public void Fires_for_homicidal_ideation() =>
@@ -25,11 +28,19 @@ public class DangerToOthersUrgentRuleTests
         RuleAssert.Absent(Evaluate(d => d with { CurrentPsychoticSymptoms = Answer.No, CommandHallucinationsToHarm = Answer.Unknown }));
 
     [Fact]
-    public void Reports_unknown_homicidal_ideation_as_missing() =>
-        RuleAssert.Unknown(Evaluate(d => d with { HomicidalIdeation = Answer.Unknown }), "diagnoses.homicidalIdeation");
+    public void Unknown_homicidal_ideation_is_only_worth_asking_by_default() =>
+        RuleAssert.WorthAskingOnly(Evaluate(d => d with { HomicidalIdeation = Answer.Unknown }), "diagnoses.homicidalIdeation");
 
     [Fact]
-    public void Reports_unknown_command_hallucinations_when_psychosis_is_unknown() =>
-        RuleAssert.Unknown(Evaluate(d => d with { CurrentPsychoticSymptoms = Answer.Unknown, CommandHallucinationsToHarm = Answer.Unknown }),
+    public void Unknown_command_hallucinations_are_only_worth_asking_by_default() =>
+        RuleAssert.WorthAskingOnly(Evaluate(d => d with { CurrentPsychoticSymptoms = Answer.Unknown, CommandHallucinationsToHarm = Answer.Unknown }),
             "diagnoses.commandHallucinationsToHarm");
+
+    [Fact]
+    public void Unknown_homicidal_ideation_holds_the_outcome_when_the_site_requires_the_questions() =>
+        RuleAssert.Unknown(Evaluate(d => d with { HomicidalIdeation = Answer.Unknown }, Required), "diagnoses.homicidalIdeation");
+
+    [Fact]
+    public void Answered_questions_are_not_missing_when_the_site_requires_them() =>
+        RuleAssert.Absent(Evaluate(d => d with { HomicidalIdeation = Answer.No, CommandHallucinationsToHarm = Answer.No }, Required));
 }

@@ -24,4 +24,41 @@ public class EatingDisorderInstabilityUrgentRuleTests
     [Fact]
     public void Does_not_fire_without_a_suspected_eating_disorder() =>
         RuleAssert.Absent(Evaluate(Intakes.Refer().WithVitals(v => v with { HeartRateBpm = 35 })));
+
+    [Fact]
+    public void Fires_for_acute_weight_decline_with_food_refusal() =>
+        Assert.Contains(RuleAssert.Present(Evaluate(Diagnosed().WithVitals(v => v with { AcuteWeightDeclineWithFoodRefusal = Answer.Yes }))).Evidence,
+            e => e.Field == "vitals.acuteWeightDeclineWithFoodRefusal" && e.Value == "yes");
+
+    [Fact]
+    public void Unknown_weight_decline_is_only_worth_asking_when_stable_otherwise() =>
+        RuleAssert.WorthAskingOnly(Evaluate(Diagnosed().WithVitals(v => v with { AcuteWeightDeclineWithFoodRefusal = Answer.Unknown })),
+            "vitals.acuteWeightDeclineWithFoodRefusal");
+
+    [Fact]
+    public void A_blood_pressure_31_days_old_is_missing_safety_data_and_says_why()
+    {
+        var finding = RuleAssert.Unknown(Evaluate(Diagnosed().WithVitals(v => v with { BloodPressureMeasuredOn = Intakes.CompletedOn.AddDays(-31) })),
+            "vitals.systolicMmHg", "vitals.diastolicMmHg", "vitals.bloodPressureMeasuredOn");
+
+        Assert.All(finding.Missing, f => Assert.Contains("31 days old", f.Note));
+    }
+
+    [Fact]
+    public void A_blood_pressure_30_days_old_still_counts() =>
+        RuleAssert.Absent(Evaluate(Diagnosed().WithVitals(v => v with { BloodPressureMeasuredOn = Intakes.CompletedOn.AddDays(-30) })));
+
+    [Fact]
+    public void A_stale_low_reading_is_not_read_as_instability() =>
+        RuleAssert.Unknown(Evaluate(Diagnosed().WithBloodPressure(85, 55).WithVitals(v => v with { BloodPressureMeasuredOn = Intakes.CompletedOn.AddDays(-31) })),
+            "vitals.systolicMmHg", "vitals.diastolicMmHg", "vitals.bloodPressureMeasuredOn");
+
+    [Theory]
+    [InlineData(89, 70)]
+    [InlineData(100, 59)]
+    public void Fires_below_90_over_60(int systolic, int diastolic) =>
+        RuleAssert.Present(Evaluate(Diagnosed().WithBloodPressure(systolic, diastolic)));
+
+    [Fact]
+    public void Does_not_fire_at_90_over_60() => RuleAssert.Absent(Evaluate(Diagnosed().WithBloodPressure(90, 60)));
 }

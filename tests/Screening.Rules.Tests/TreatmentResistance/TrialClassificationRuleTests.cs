@@ -36,6 +36,61 @@ public class TrialClassificationRuleTests
     public void The_strict_setting_counts_below_25_percent(int improvement, TrialClassification expected) =>
         Assert.Equal(expected, Classify(Failed with { ImprovementPercent = improvement }, new ScreeningPolicy { NonResponseMaxImprovementPercent = 24 }).Classification);
 
+    [Fact]
+    public void An_unknown_improvement_names_both_the_percentage_and_the_category() =>
+        Assert.Equal(["treatmentTrials[0].improvementPercent", "treatmentTrials[0].improvementCategory"],
+            Classify(Failed with { ImprovementPercent = null, ImprovementCategory = ImprovementCategory.Unknown }).Missing.Select(f => f.Path));
+
+    [Fact]
+    public void A_reason_names_the_improvement_category_as_the_contract_writes_it() =>
+        Assert.Contains("improvement rated 'minimal'", Classify(Failed with { ImprovementPercent = null, ImprovementCategory = ImprovementCategory.Minimal }).Reason);
+
+    [Fact]
+    public void A_reason_names_the_stop_reason_as_the_contract_writes_it() =>
+        Assert.Contains("for non-adherence", Classify(Failed with { WeeksAtDose = 2, ReasonStopped = StopReason.NonAdherence }).Reason);
+
+    [Fact]
+    public void A_recognised_non_antidepressant_does_not_count_towards_trd()
+    {
+        var trial = Classify(Failed with { Drug = "Seroquel XR" });
+
+        Assert.Equal(TrialClassification.NotCounted, trial.Classification);
+        Assert.Contains("quetiapine is not an antidepressant", trial.Reason);
+    }
+
+    [Fact]
+    public void An_unrecognised_name_counts_towards_trd_by_its_own_name()
+    {
+        var trial = Classify(Failed with { Drug = "Agomelatina 25 mg" });
+
+        Assert.Equal(TrialClassification.FailedAdequate, trial.Classification);
+        Assert.False(trial.AgentRecognised);
+        Assert.Equal("agomelatina", trial.Agent);
+    }
+
+    [Fact]
+    public void The_agent_of_a_brand_name_is_its_active_ingredient() => Assert.Equal("venlafaxine", Classify(Failed with { Drug = "Effexor XR" }).Agent);
+
+    [Fact]
+    public void A_non_sri_for_ocd_is_not_counted() =>
+        Assert.Equal(TrialClassification.NotCounted, Classify(Failed with { Condition = TrialCondition.Ocd, Drug = "venlafaxine" }).Classification);
+
+    [Fact]
+    public void An_sri_for_ocd_counts() =>
+        Assert.Equal(TrialClassification.FailedAdequate, Classify(Failed with { Condition = TrialCondition.Ocd, Drug = "clomipramine" }).Classification);
+
+    [Fact]
+    public void A_non_first_line_agent_for_neuropathic_pain_is_not_counted() =>
+        Assert.Equal(TrialClassification.NotCounted, Classify(Failed with { Condition = TrialCondition.NeuropathicPain, Drug = "quetiapine" }).Classification);
+
+    [Fact]
+    public void Psychotherapy_for_neuropathic_pain_is_not_counted() =>
+        Assert.Equal(TrialClassification.NotCounted, Classify(Failed with { Condition = TrialCondition.NeuropathicPain, Kind = TrialKind.Psychotherapy, Drug = "CBT" }).Classification);
+
+    [Fact]
+    public void Any_named_treatment_counts_for_fibromyalgia() =>
+        Assert.Equal(TrialClassification.FailedAdequate, Classify(Failed with { Condition = TrialCondition.Fibromyalgia, Drug = "graded exercise", Kind = TrialKind.Psychotherapy, CurrentEpisode = Answer.Unknown }).Classification);
+
     [Theory]
     [InlineData(ImprovementCategory.Partial, TrialClassification.FailedAdequate)]
     [InlineData(ImprovementCategory.Response, TrialClassification.NotCounted)]
@@ -84,26 +139,59 @@ public class TrialClassificationRuleTests
 
 public class RefractorinessTests
 {
-    private static TrialAssessment Trial(int index, string drug, TrialClassification classification) =>
-        new(index, Intakes.FailedAntidepressant(drug), classification, classification.ToString(),
+    private static TrialAssessment Trial(int index, string drug, TrialClassification classification)
+    {
+        var name = DrugVocabulary.Read(drug);
+        return new(index, Intakes.FailedAntidepressant(drug), name.Key, name.IsRecognised, classification, classification.ToString(),
             classification == TrialClassification.Indeterminate ? [Fields.Trial.WeeksAtDose.At(index)] : []);
+    }
+
+    private static Refractoriness Assess(TrialAssessment[] trials, int required, bool distinctAgents) =>
+        Refractoriness.Assess(new TreatmentHistory(taken: true, trials), TrialCondition.Depression, required, distinctAgents, "antidepressant trials");
+
+    [Fact]
+    public void A_history_not_taken_is_unknown_and_asks_for_the_history()
+    {
+        var result = Refractoriness.Assess(new TreatmentHistory(taken: false, []), TrialCondition.Depression, 2, distinctAgents: true, "antidepressant trials");
+
+        Assert.Equal(Answer.Unknown, result.Met);
+        Assert.Equal(["treatmentTrials"], result.Missing.Select(f => f.Path));
+    }
+
+    [Fact]
+    public void A_history_of_no_treatments_is_not_met() =>
+        Assert.Equal(Answer.No, Refractoriness.Assess(new TreatmentHistory(taken: true, []), TrialCondition.Depression, 2, distinctAgents: true, "antidepressant trials").Met);
+
+    [Fact]
+    public void A_brand_and_its_generic_are_one_agent() =>
+        Assert.Equal(Answer.No, Assess([Trial(0, "venlafaxine", TrialClassification.FailedAdequate), Trial(1, "Effexor XR", TrialClassification.FailedAdequate)], 2, distinctAgents: true).Met);
+
+    [Fact]
+    public void An_unrecognised_name_is_named_for_the_clinician_to_check()
+    {
+        var result = Assess([Trial(0, "sertraline", TrialClassification.FailedAdequate), Trial(1, "Velafax", TrialClassification.FailedAdequate)], 2, distinctAgents: true);
+
+        Assert.Equal(Answer.Yes, result.Met);
+        Assert.Contains(result.Evidence, e => e.Field == "treatmentTrials[1]" && e.Value.StartsWith("Velafax: ", StringComparison.Ordinal) && e.Value.Contains("not in the drug vocabulary"));
+        Assert.DoesNotContain(result.Evidence, e => e.Field == "treatmentTrials[0]" && e.Value.Contains("not in the drug vocabulary"));
+    }
 
     [Fact]
     public void Two_failed_distinct_agents_meet_two_required() =>
-        Assert.Equal(Answer.Yes, Refractoriness.Assess([Trial(0, "sertraline", TrialClassification.FailedAdequate), Trial(1, "venlafaxine", TrialClassification.FailedAdequate)], 2, distinctAgents: true).Met);
+        Assert.Equal(Answer.Yes, Assess([Trial(0, "sertraline", TrialClassification.FailedAdequate), Trial(1, "venlafaxine", TrialClassification.FailedAdequate)], 2, distinctAgents: true).Met);
 
     [Fact]
     public void The_same_drug_twice_counts_once_when_agents_must_differ() =>
-        Assert.Equal(Answer.No, Refractoriness.Assess([Trial(0, "sertraline", TrialClassification.FailedAdequate), Trial(1, "Sertraline ", TrialClassification.FailedAdequate)], 2, distinctAgents: true).Met);
+        Assert.Equal(Answer.No, Assess([Trial(0, "sertraline", TrialClassification.FailedAdequate), Trial(1, "Sertraline ", TrialClassification.FailedAdequate)], 2, distinctAgents: true).Met);
 
     [Fact]
     public void The_same_drug_twice_counts_twice_otherwise() =>
-        Assert.Equal(Answer.Yes, Refractoriness.Assess([Trial(0, "sertraline", TrialClassification.FailedAdequate), Trial(1, "sertraline", TrialClassification.FailedAdequate)], 2, distinctAgents: false).Met);
+        Assert.Equal(Answer.Yes, Assess([Trial(0, "sertraline", TrialClassification.FailedAdequate), Trial(1, "sertraline", TrialClassification.FailedAdequate)], 2, distinctAgents: false).Met);
 
     [Fact]
     public void One_failed_and_one_indeterminate_is_indeterminate_and_names_what_is_missing()
     {
-        var result = Refractoriness.Assess([Trial(0, "sertraline", TrialClassification.FailedAdequate), Trial(1, "venlafaxine", TrialClassification.Indeterminate)], 2, distinctAgents: true);
+        var result = Assess([Trial(0, "sertraline", TrialClassification.FailedAdequate), Trial(1, "venlafaxine", TrialClassification.Indeterminate)], 2, distinctAgents: true);
 
         Assert.Equal(Answer.Unknown, result.Met);
         Assert.Equal(["treatmentTrials[1].weeksAtDose"], result.Missing.Select(f => f.Path));
@@ -111,5 +199,5 @@ public class RefractorinessTests
 
     [Fact]
     public void One_failed_trial_alone_does_not_meet_two() =>
-        Assert.Equal(Answer.No, Refractoriness.Assess([Trial(0, "sertraline", TrialClassification.FailedAdequate), Trial(1, "venlafaxine", TrialClassification.NotCounted)], 2, distinctAgents: true).Met);
+        Assert.Equal(Answer.No, Assess([Trial(0, "sertraline", TrialClassification.FailedAdequate), Trial(1, "venlafaxine", TrialClassification.NotCounted)], 2, distinctAgents: true).Met);
 }
