@@ -10,7 +10,6 @@ using Screening.Api.Security;
 using Screening.Api.Validation;
 using Screening.Domain.Json;
 using Screening.Engine;
-using FluentValidation;
 using Serilog;
 
 // Two-stage Serilog start-up: log start-up failures before configuration is read.
@@ -30,6 +29,10 @@ try
         kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
         kestrel.Limits.MaxRequestHeaderCount = 50;
         kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+
+        // Read at most 64 KiB of a body ahead of the endpoint (default 1 MiB): a flood refused from its beginning is then
+        // never read off the socket, and 32 bodies waiting for their turn hold 2 MiB, not 32.
+        kestrel.Limits.MaxRequestBufferSize = IntakeReader.FirstProbeBytes;
     });
 
     // Logs: levels from appsettings, every sink behind the PHI guard.
@@ -41,10 +44,10 @@ try
     builder.Services.AddSingleton(services => new ScreeningEngine(
         services.GetRequiredService<Screening.Domain.Policy.ScreeningPolicy>(), services.GetRequiredService<TimeProvider>(), compiledRules.GetAwaiter().GetResult()));
 
-    // Request bodies: one strict JSON contract, read and validated with FluentValidation.
+    // Request bodies: one strict JSON contract, checked against the model's shape as they are read, then validated
+    // across fields with FluentValidation.
     builder.Services.ConfigureHttpJsonOptions(json => ScreeningJson.Configure(json.SerializerOptions));
-    builder.Services.AddValidatorsFromAssemblyContaining<ScreeningRequestValidator>(ServiceLifetime.Singleton);
-    builder.Services.AddSingleton<IntakeReader>();
+    builder.Services.AddRequestValidation();
 
     // Errors are RFC 9457 problem details, with no internals; on the FHIR endpoints, OperationOutcome resources.
     builder.Services.AddSingleton<IProblemDetailsWriter, OperationOutcomeWriter>();
@@ -59,8 +62,10 @@ try
     builder.Services.AddAuthorizationBuilder()
         .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyOptions.Scheme).RequireAuthenticatedUser().Build());
 
-    // Per-client (or per-IP) rate limits.
+    // Rate limits per authenticated client (a smaller bucket per address for failed authentication), a bound on the
+    // bodies read at once, and, behind configured proxies only, the client address from X-Forwarded-For.
     builder.Services.AddScreeningRateLimiting();
+    builder.Services.AddForwardedClients(builder.Configuration);
 
     // Ready only after compile and warm-up; not ready from the moment shutdown starts.
     builder.Services.AddSingleton<Readiness>();
@@ -74,6 +79,7 @@ try
 
     var app = builder.Build();
 
+    app.UseForwardedClients();
     app.UseScreeningRequestLogging();
     app.UseExceptionHandler(new ExceptionHandlerOptions
     {
@@ -83,6 +89,7 @@ try
     app.UseSecurityHeaders();
     app.UseRouting();
     app.UseAuthentication();
+    app.UseCdsHooksClientIdentity();
     app.UseRateLimiter();
     app.UseScreeningSwaggerUi();
     app.UseAuthorization();

@@ -32,12 +32,12 @@ public class ErrorResponseTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task An_unknown_property_is_a_400_naming_its_parent_without_repeating_it()
+    public async Task An_unknown_property_is_a_400_naming_its_place_without_repeating_it()
     {
-        var (status, problem) = await PostAsync(JsonContent.Of("""{"patient":{"favouriteColour":"blue"}}"""));
+        var (status, problem) = await PostAsync(JsonContent.Of("""{"patient":{"sexAtBirth":"female","favouriteColour":"blue"}}"""));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal(["patient"], ErrorFields(problem));
+        Assert.Equal(["patient.(property 2)"], ErrorFields(problem));
         Assert.DoesNotContain("favouriteColour", problem.GetRawText(), StringComparison.Ordinal);
     }
 
@@ -61,12 +61,21 @@ public class ErrorResponseTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task A_reading_out_of_range_or_upside_down_is_a_400_naming_it()
+    public async Task A_reading_out_of_range_is_a_400_naming_it()
     {
-        var (status, problem) = await PostAsync(JsonContent.Of("""{"vitals":{"bloodPressureReadings":[{"systolicMmHg":130,"diastolicMmHg":80},{"systolicMmHg":80,"diastolicMmHg":130},{"systolicMmHg":400,"diastolicMmHg":80}]}}"""));
+        var (status, problem) = await PostAsync(JsonContent.Of("""{"vitals":{"bloodPressureReadings":[{"systolicMmHg":130,"diastolicMmHg":80},{"systolicMmHg":400,"diastolicMmHg":80}]}}"""));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal(["vitals.bloodPressureReadings[1].diastolicMmHg", "vitals.bloodPressureReadings[2].systolicMmHg"], ErrorFields(problem).Order(StringComparer.Ordinal));
+        Assert.Equal(["vitals.bloodPressureReadings[1].systolicMmHg"], ErrorFields(problem));
+    }
+
+    [Fact]
+    public async Task An_upside_down_reading_is_a_400_naming_its_diastolic_pressure()
+    {
+        var (status, problem) = await PostAsync(JsonContent.Of("""{"vitals":{"bloodPressureReadings":[{"systolicMmHg":130,"diastolicMmHg":80},{"systolicMmHg":80,"diastolicMmHg":130}]}}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["vitals.bloodPressureReadings[1].diastolicMmHg"], ErrorFields(problem));
     }
 
     [Fact]
@@ -108,7 +117,7 @@ public class ErrorResponseTests(ApiFactory factory)
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(["instruments.gad7Total", "instruments.phq9.total", "vitals.systolicMmHg"], ErrorFields(problem).Order(StringComparer.Ordinal));
-        Assert.Equal("must be from 0 to 27", problem.GetProperty("errors").GetProperty("instruments.phq9.total")[0].GetString());
+        Assert.Equal("must be a whole number from 0 to 27", problem.GetProperty("errors").GetProperty("instruments.phq9.total")[0].GetString());
     }
 
     [Fact]
@@ -129,12 +138,12 @@ public class ErrorResponseTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task A_duplicate_property_is_rejected()
+    public async Task A_duplicate_property_is_rejected_naming_it()
     {
         var (status, problem) = await PostAsync(JsonContent.Of("""{"vitals":{"systolicMmHg":120,"systolicMmHg":190}}"""));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal(["body"], ErrorFields(problem));
+        Assert.Equal(["vitals.systolicMmHg"], ErrorFields(problem));
     }
 
     [Fact]
@@ -151,7 +160,8 @@ public class ErrorResponseTests(ApiFactory factory)
     {
         var (_, problem) = await PostAsync(JsonContent.Of("""{"treatmentTrials":[{"drug":"sertraline"}]}"""));
 
-        Assert.Equal("must be a JSON object with condition, kind, drug", problem.GetProperty("errors").GetProperty("treatmentTrials[0]")[0].GetString());
+        Assert.Equal(["treatmentTrials[0].condition", "treatmentTrials[0].kind"], ErrorFields(problem));
+        Assert.Equal("is required", problem.GetProperty("errors").GetProperty("treatmentTrials[0].condition")[0].GetString());
     }
 
     [Fact]

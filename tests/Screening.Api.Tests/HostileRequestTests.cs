@@ -112,9 +112,9 @@ public class HostileRequestTests(ApiFactory factory)
 
     private static JsonObject ReferNode() => JsonNode.Parse(Refer)!.AsObject();
 
-    private static string WithValue(string[] path, JsonNode? value)
+    private static string WithValue(string[] path, JsonNode? value, JsonObject? into = null)
     {
-        var root = ReferNode();
+        var root = into ?? ReferNode();
         JsonNode parent = root;
         foreach (var segment in path[..^1])
         {
@@ -220,5 +220,91 @@ public class HostileRequestTests(ApiFactory factory)
         }, iter: 1500);
 
         Assert.True(sent >= 1000, $"only {sent} hostile requests were sent");
+    }
+
+    /// <summary>A batch of 1-100 refer items, some of them with a hostile value in one field; the body may exceed the 1 MB limit.</summary>
+    public sealed record HostileBatch(int Items, IReadOnlyDictionary<int, string> Spoiled, byte[] Body)
+    {
+        public override string ToString() => $"{Items} items, spoiled {string.Join(", ", Spoiled.Select(s => $"items[{s.Key}].{s.Value}"))} ({Body.Length} bytes)";
+    }
+
+    /// <summary>Anything a field cannot take, and at sizes meant to exhaust memory (huge arrays of numbers, long strings), as JSON text.</summary>
+    private static Gen<string> HostileValueFor(PropertyInfo property) => Gen.Frequency(
+        (2, InvalidValueFor(property).Select(v => v?.ToJsonString() ?? "null")),
+        (1, Gen.Int[1_000, 400_000].Select(n => "[" + string.Join(",", Enumerable.Repeat("0", n)) + "]")),
+        (1, Gen.Int[1_000, 600_000].Select(n => "\"" + new string('\u00e9', n) + "\"")));
+
+    private static readonly Gen<(int Field, string Value)> SpoiledField =
+        Gen.Int[0, Fields.Length - 1].SelectMany(i => HostileValueFor(Fields[i].Property).Select(v => (i, v)));
+
+    private static readonly Gen<HostileBatch> HostileBatches =
+        Gen.Int[1, Screening.Api.Screenings.BatchScreeningRequest.MaxItems].SelectMany(items => Gen.Select(Gen.Int[0, items - 1], SpoiledField).Array[1, 3].Select(spoils =>
+        {
+            // Each spoiled field holds a placeholder first, replaced by the hostile text last (building 200,000 JSON nodes would be slow).
+            var batch = Enumerable.Range(0, items).Select(_ => Refer).ToArray();
+            var spoiled = new Dictionary<int, string>();
+            for (var s = 0; s < spoils.Length; s++)
+            {
+                var (item, (field, value)) = spoils[s];
+                var placeholder = $"@@hostile{s}@@";
+                batch[item] = WithValue(Fields[field].Path, JsonValue.Create(placeholder), JsonNode.Parse(batch[item])!.AsObject()).Replace($"\"{placeholder}\"", value, StringComparison.Ordinal);
+                spoiled[item] = string.Join('.', Fields[field].Path);
+            }
+
+            return new HostileBatch(items, spoiled, Encoding.UTF8.GetBytes("{\"items\":[" + string.Join(",", batch) + "]}"));
+        }));
+
+    [Fact]
+    public async Task Every_hostile_batch_is_refused_whole_or_item_by_item_within_a_second()
+    {
+        var client = factory.CreateAuthorizedClient();
+        var refusedWhole = 0;
+        var refusedByItem = 0;
+
+        await HostileBatches.SampleAsync(async batch =>
+        {
+            using var content = new ByteArrayContent(batch.Body);
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+
+            var clock = Stopwatch.StartNew();
+            using var response = await client.PostAsync("/v1/screenings/batch", content);
+            var text = await response.Content.ReadAsStringAsync();
+            clock.Stop();
+
+            var status = (int)response.StatusCode;
+            Assert.True(status is 200 or (>= 400 and < 500), $"{batch}: answered {status}");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"{batch}: took {clock.Elapsed.TotalMilliseconds:0} ms");
+            using var json = JsonDocument.Parse(text);
+            if (status != 200)
+            {
+                // Too large or structurally broken as a whole: one problem for the batch.
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.Equal(status, json.RootElement.GetProperty("status").GetInt32());
+                Interlocked.Increment(ref refusedWhole);
+                return;
+            }
+
+            // Otherwise every spoiled item is a 400 locating the field in that item; every other item is evaluated.
+            var results = json.RootElement.GetProperty("results").EnumerateArray().ToArray();
+            Assert.Equal(batch.Items, results.Length);
+            foreach (var result in results)
+            {
+                var index = result.GetProperty("index").GetInt32();
+                if (batch.Spoiled.ContainsKey(index))
+                {
+                    Assert.Equal(400, result.GetProperty("status").GetInt32());
+                    Assert.Contains(result.GetProperty("problem").GetProperty("errors").EnumerateObject(), e => e.Name.StartsWith($"items[{index}]", StringComparison.Ordinal));
+                }
+                else
+                {
+                    Assert.Equal(200, result.GetProperty("status").GetInt32());
+                }
+            }
+
+            Interlocked.Increment(ref refusedByItem);
+        }, iter: 200, threads: 1);
+
+        // Both ways of refusing were exercised.
+        Assert.True(refusedWhole >= 10 && refusedByItem >= 10, $"refused whole {refusedWhole}, item by item {refusedByItem}");
     }
 }

@@ -1,5 +1,6 @@
 // Swagger UI, as a developer uses it: authorize with an API key, then Try it out on POST /v1/screenings with each
-// named example, and check that the rendered response is 200 with the example's category.
+// named example, and check that the rendered response is 200 with the example's category, and that the page runs
+// under the service's Content-Security-Policy without a single violation.
 // Usage: node tests/browser/swagger-ui.mjs <base url> <api key> <screenshot directory>
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,10 @@ const context = await launch();
 try {
   const page = await context.newPage();
   page.setDefaultTimeout(15000);
+  const violations = [];
+  page.on('console', message => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
   await page.goto(`${baseUrl}/swagger/index.html`);
 
   await page.locator('.auth-wrapper button.authorize').click();
@@ -27,6 +32,8 @@ try {
   await operation.locator('button.try-out__btn').click();
 
   const failures = [];
+  const policy = (await page.request.get(`${baseUrl}/swagger/index.html`)).headers()['content-security-policy'] ?? '';
+  if (!policy.includes("frame-ancestors 'none'")) failures.push(`no frame-ancestors 'none' in the policy: ${policy}`);
   for (const name of examples) {
     await operation.locator('.opblock-section-request-body select.examples-select-element').selectOption(name);
     await operation.locator('button.execute').click();
@@ -44,6 +51,7 @@ try {
     await operation.locator('button.btn-clear').click();
   }
 
+  failures.push(...violations.map(v => `CSP violation: ${v}`));
   if (failures.length > 0) {
     console.error(failures.join('\n'));
     process.exitCode = 1;

@@ -9,13 +9,7 @@ cd "$(dirname "$0")/../.."
 duration=${1:-10}
 rounds=3
 port=5199
-out=artifacts/load
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-mkdir -p "$out"
-
-echo "Publishing (Release, ReadyToRun, as the Dockerfile does)..."
-dotnet publish src/Screening.Api --configuration Release --use-current-runtime --self-contained false \
-  -p:PublishReadyToRun=true --output "$out/publish" >/dev/null
+source tests/load/common.sh
 
 export SCREENING_KEY="load-test-$(date +%s)"
 export SCREENING_BODY="$PWD/src/Screening.Api/Examples/refer.json"

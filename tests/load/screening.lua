@@ -1,5 +1,5 @@
--- wrk script: POST the refer example to /v1/screenings with the load test's API key.
--- The body path and the key come from the environment (run.sh sets them).
+-- wrk script: POST a JSON body with an API key, both from the environment: SCREENING_BODY (a file) and
+-- SCREENING_KEY. run.sh posts the refer example; batch-attack.sh also posts its flood batch with this script.
 local body_file = assert(io.open(os.getenv("SCREENING_BODY"), "r"))
 wrk.method = "POST"
 wrk.body = body_file:read("*a")

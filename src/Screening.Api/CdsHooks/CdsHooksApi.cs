@@ -112,7 +112,7 @@ public static class CdsHooksApi
             }
         }
 
-        var selection = PrefetchReader.Select(data, patientId);
+        var selection = PrefetchReader.Select(data, patientId, call.FhirServer);
         switch (selection.Status)
         {
             case PrefetchStatus.NoneCompleted:
@@ -125,7 +125,7 @@ public static class CdsHooksApi
             case PrefetchStatus.OtherPatient:
                 return fetched
                     ? Precondition("The FHIR server returned a QuestionnaireResponse about another patient.")
-                    : Invalid(PrefetchField, "holds a QuestionnaireResponse whose subject is not context.patientId");
+                    : Invalid(PrefetchField, "holds a QuestionnaireResponse whose subject is not Patient/<context.patientId> (relative, or on the call's fhirServer)");
         }
 
         var (intake, issues) = evaluator.ToRequest(selection.Response!);

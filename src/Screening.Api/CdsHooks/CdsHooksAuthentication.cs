@@ -45,8 +45,8 @@ public static class CdsHooksAuthentication
             .RemoveAllLoggers();
 
         services.AddAuthentication().AddJwtBearer(Scheme, _ => { });
-        services.AddOptions<JwtBearerOptions>(Scheme).Configure<IOptions<CdsHooksOptions>, TrustedIssuerKeys, TokenReplayCache>(
-            (jwt, cds, keys, replays) =>
+        services.AddOptions<JwtBearerOptions>(Scheme).Configure<IOptions<CdsHooksOptions>, TrustedIssuerKeys, TokenReplayCache, TimeProvider>(
+            (jwt, cds, keys, replays, time) =>
             {
                 jwt.MapInboundClaims = false;
                 jwt.IncludeErrorDetails = false;
@@ -61,11 +61,13 @@ public static class CdsHooksAuthentication
                     ValidateLifetime = true,
                     ClockSkew = ClockSkew,
                     NameClaimType = JwtRegisteredClaimNames.Iss,
+                    // The rate limiter partitions by this: one window per trusted issuer.
+                    AuthenticationType = Scheme,
                 };
                 jwt.Events = new JwtBearerEvents
                 {
                     OnMessageReceived = context => FetchKeysAsync(context, keys),
-                    OnTokenValidated = context => RejectReplays(context, replays),
+                    OnTokenValidated = context => CheckCdsHooksRules(context, cds.Value, replays, time),
                     OnChallenge = WriteChallengeAsync,
                 };
             });
@@ -103,21 +105,65 @@ public static class CdsHooksAuthentication
         }
     }
 
-    private static Task RejectReplays(TokenValidatedContext context, TokenReplayCache replays)
+    /// <summary>The longest a token may live (CDS Hooks: "a short expiration, 5 minutes or less").</summary>
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// What CDS Hooks asks beyond the library's checks: no critical header extensions, numeric exp and iat, iat not in
+    /// the future, a lifetime of at most 5 minutes, the audience of this very endpoint (a token for the service is not one
+    /// for its feedback), and a jti not seen before. The jti is recorded only for a token that passes everything else.
+    /// </summary>
+    private static Task CheckCdsHooksRules(TokenValidatedContext context, CdsHooksOptions options, TokenReplayCache replays, TimeProvider time)
     {
-        if (context.SecurityToken is not JsonWebToken token || string.IsNullOrEmpty(token.Id))
+        if (context.SecurityToken is not JsonWebToken token)
         {
-            context.Fail("The token has no jti.");
+            context.Fail(new CdsTokenRejectedException("the token is not a signed JWT"));
+            return Task.CompletedTask;
         }
-        else if (!replays.TryRecord(token.Issuer, token.Id, token.ValidTo))
+
+        var now = time.GetUtcNow();
+        var expires = NumericClaim(token, JwtRegisteredClaimNames.Exp);
+        var issued = NumericClaim(token, JwtRegisteredClaimNames.Iat);
+        var endpoint = context.HttpContext.Request.Path.StartsWithSegments(CdsHooksApi.FeedbackPath, StringComparison.OrdinalIgnoreCase)
+            ? CdsHooksApi.FeedbackPath
+            : CdsHooksApi.ServicePath;
+        var failure = (expires, issued) switch
         {
-            context.Fail("The token's jti was already used.");
+            _ when token.TryGetHeaderValue<object>("crit", out _) => "the token names critical header extensions (crit) this service does not support",
+            ({ IsNumber: false }, _) => "exp must be a number of seconds since the epoch",
+            (_, { IsPresent: true, IsNumber: false }) => "iat must be a number of seconds since the epoch",
+            (_, { IsPresent: true } iat) when iat.Time > now + ClockSkew => "iat is in the future",
+            var (exp, iat) when exp.Time - (iat.IsPresent ? iat.Time : now) > MaxLifetime + ClockSkew => $"the token lives longer than {MaxLifetime.TotalMinutes:0} minutes",
+            _ when !token.Audiences.Contains(options.ServiceUrl(endpoint), StringComparer.Ordinal) => "aud is not the URL of the endpoint called",
+            _ when string.IsNullOrEmpty(token.Id) => "the token has no jti",
+            _ when !replays.TryRecord(token.Issuer, token.Id, token.ValidTo) => "the token's jti was already used (a replay)",
+            _ => null,
+        };
+        if (failure is not null)
+        {
+            context.Fail(new CdsTokenRejectedException(failure));
         }
 
         return Task.CompletedTask;
     }
 
-    /// <summary>401 as problem+json; which check failed is not said, so a forger learns nothing.</summary>
+    private readonly record struct NumericDate(bool IsPresent, bool IsNumber, DateTimeOffset Time);
+
+    /// <summary>A NumericDate claim as sent: present or not, a JSON number or not (a string "1700000000" is not).</summary>
+    private static NumericDate NumericClaim(JsonWebToken token, string name)
+    {
+        using var payload = System.Text.Json.JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(token.EncodedPayload));
+        if (!payload.RootElement.TryGetProperty(name, out var value))
+        {
+            return new NumericDate(false, false, default);
+        }
+
+        return value.ValueKind == System.Text.Json.JsonValueKind.Number && value.TryGetDouble(out var seconds) && seconds is >= 0 and < 253402300800
+            ? new NumericDate(true, true, DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000)))
+            : new NumericDate(true, false, default);
+    }
+
+    /// <summary>401 as problem+json, saying which check failed, in the service's own words: nothing of the token is repeated.</summary>
     private static async Task WriteChallengeAsync(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
@@ -130,10 +176,27 @@ public static class CdsHooksAuthentication
             {
                 Status = StatusCodes.Status401Unauthorized,
                 Title = "Unauthorized",
-                Detail = "Send a JWT signed by a trusted CDS client (asymmetric algorithm; aud the service URL; exp; a fresh jti) as a Bearer token.",
+                Detail = $"The CDS Hooks token was refused: {FailedCheck(context)}. Send a JWT signed by a trusted CDS client (asymmetric algorithm; aud the URL of the endpoint called; exp at most 5 minutes ahead; a fresh jti) as a Bearer token.",
             },
         });
     }
+
+    /// <summary>The check that failed, as a class of failure (the library's messages can quote the token, so they are not used).</summary>
+    private static string FailedCheck(JwtBearerChallengeContext context) => context.AuthenticateFailure switch
+    {
+        null when !context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) => "no Bearer token was sent",
+        null => "the token could not be read",
+        CdsTokenRejectedException rejected => rejected.Reason,
+        SecurityTokenInvalidIssuerException => "the issuer is not a trusted CDS client",
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "the signature does not verify with the issuer's key",
+        SecurityTokenInvalidAlgorithmException => "the signing algorithm is not an accepted asymmetric one",
+        SecurityTokenInvalidAudienceException => "aud is not the URL of the endpoint called",
+        SecurityTokenExpiredException => "the token has expired",
+        SecurityTokenNotYetValidException => "the token is not valid yet",
+        SecurityTokenNoExpirationException => "the token has no exp",
+        SecurityTokenMalformedException or ArgumentException => "the token is not a well-formed JWT",
+        _ => "the token did not validate",
+    };
 }
 
 /// <summary>Names every CDS Hooks configuration problem at start-up.</summary>
@@ -144,4 +207,10 @@ internal sealed class CdsHooksOptionsValidation : IValidateOptions<CdsHooksOptio
         var problems = options.Problems().ToArray();
         return problems.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
+}
+
+/// <summary>A token refused by one of the CDS Hooks rules this service checks itself; the reason is the service's own text.</summary>
+public sealed class CdsTokenRejectedException(string reason) : Exception(reason)
+{
+    public string Reason { get; } = reason;
 }

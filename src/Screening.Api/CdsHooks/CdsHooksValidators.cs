@@ -5,7 +5,7 @@ using Screening.Fhir.CdsHooks;
 namespace Screening.Api.CdsHooks;
 
 /// <summary>A patient-view call: the hook, a UUID hook instance, a FHIR patient id, and a usable FHIR server URL if one is given.</summary>
-public sealed class CdsHookRequestValidator : DeclaredLimitsValidator<CdsHookRequest>
+public sealed class CdsHookRequestValidator : AbstractValidator<CdsHookRequest>
 {
     /// <summary>The FHIR id datatype: 1-64 of letters, digits, '-' and '.'.</summary>
     public const string FhirIdPattern = @"^[A-Za-z0-9\-\.]{1,64}$";
@@ -17,7 +17,10 @@ public sealed class CdsHookRequestValidator : DeclaredLimitsValidator<CdsHookReq
         RuleFor(r => r.FhirServer)
             .Must(url => url is null || (url.Length <= 2048 && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
             .WithMessage("must be an absolute http(s) URL");
-        RuleFor(r => r.FhirAuthorization!.AccessToken).NotEmpty().MaximumLength(8192).WithMessage("must be an access token of at most 8192 characters")
+        // RFC 6750 b64token characters only: the token is sent on as a header, where a line break or other control
+        // character would be refused by the HTTP client (and must never become a 500).
+        RuleFor(r => r.FhirAuthorization!.AccessToken).NotEmpty().MaximumLength(8192).Matches(@"^[A-Za-z0-9\-._~+/]+=*$")
+            .WithMessage("must be an OAuth 2.0 bearer token of at most 8192 characters (letters, digits and - . _ ~ + / =)")
             .OverridePropertyName("fhirAuthorization.access_token")
             .When(r => r.FhirAuthorization is not null);
         RuleFor(r => r.FhirAuthorization!.TokenType).Equal("Bearer").WithMessage("must be Bearer")
@@ -36,7 +39,7 @@ public sealed class CdsHookRequestValidator : DeclaredLimitsValidator<CdsHookReq
 }
 
 /// <summary>Feedback: one entry per card, each accepted or overridden.</summary>
-public sealed class CdsFeedbackRequestValidator : DeclaredLimitsValidator<CdsFeedbackRequest>
+public sealed class CdsFeedbackRequestValidator : AbstractValidator<CdsFeedbackRequest>
 {
     public CdsFeedbackRequestValidator()
     {

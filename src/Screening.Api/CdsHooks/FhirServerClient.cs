@@ -23,15 +23,15 @@ public sealed class FhirServerClient(HttpClient http, IOptions<CdsHooksOptions> 
     /// <summary>Runs the prefetch search on the server; null when the server cannot be reached or answers anything but a FHIR resource.</summary>
     public async Task<Resource?> SearchAsync(string fhirServer, FhirAuthorization? authorization, string patientId, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Normalize(fhirServer)}/{ScreeningCdsService.SearchFor(patientId)}");
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/fhir+json"));
-        if (authorization is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", authorization.AccessToken);
-        }
-
         try
         {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{Normalize(fhirServer)}/{ScreeningCdsService.SearchFor(patientId)}");
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/fhir+json"));
+            if (authorization is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", authorization.AccessToken);
+            }
+
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength > MaxResponseBytes)
             {
@@ -40,11 +40,12 @@ public sealed class FhirServerClient(HttpClient http, IOptions<CdsHooksOptions> 
 
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             var buffer = new byte[MaxResponseBytes + 1];
-            var length = await IntakeReader.FillAsync(body, buffer, cancellationToken);
-            return length > MaxResponseBytes ? null : FhirJson.TryParse(System.Text.Encoding.UTF8.GetString(buffer, 0, length));
+            var (status, length) = await IntakeReader.FillAsync(body, buffer, cancellationToken);
+            return status != BodyReadStatus.Read || length > MaxResponseBytes ? null : FhirJson.TryParse(System.Text.Encoding.UTF8.GetString(buffer, 0, length));
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or FormatException or UriFormatException or InvalidOperationException)
         {
+            // Whatever the client's data did to the outbound request, it is "no answer", never a 500.
             return null;
         }
     }

@@ -86,8 +86,8 @@ public sealed partial class TrustedIssuerKeys : IDisposable
 
     public void Dispose() => _fetching.Dispose();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The JWK Set of trusted issuer {Issuer} could not be fetched ({Error})")]
-    private static partial void JwksFetchFailed(ILogger logger, string issuer, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The JWK Set of trusted issuer {TrustedIssuer} could not be fetched ({ErrorType})")]
+    private static partial void JwksFetchFailed(ILogger logger, string trustedIssuer, string errorType);
 
     private bool NeedsFetch(string issuer, string? keyId)
     {

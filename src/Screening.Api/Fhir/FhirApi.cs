@@ -68,10 +68,13 @@ public static class FhirApi
             return FhirResult.Outcome(StatusCodes.Status415UnsupportedMediaType, OperationOutcome.IssueType.NotSupported, "Send the QuestionnaireResponse as application/fhir+json.");
         }
 
-        var (tooLarge, body) = await IntakeReader.ReadBoundedAsync(request, ScreeningsApi.MaxScreeningBytes, bytes => Encoding.UTF8.GetString(bytes.Span), cancellationToken);
-        if (tooLarge)
+        var (status, body) = await IntakeReader.ReadBoundedAsync(request, ScreeningsApi.MaxScreeningBytes, bytes => Encoding.UTF8.GetString(bytes.Span), cancellationToken);
+        switch (status)
         {
-            return FhirResult.Outcome(StatusCodes.Status413PayloadTooLarge, OperationOutcome.IssueType.TooCostly, $"The body must be at most {ScreeningsApi.MaxScreeningBytes} bytes.");
+            case BodyReadStatus.TooLarge:
+                return FhirResult.Outcome(StatusCodes.Status413PayloadTooLarge, OperationOutcome.IssueType.TooCostly, $"The body must be at most {ScreeningsApi.MaxScreeningBytes} bytes.");
+            case BodyReadStatus.Malformed:
+                return FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The body was cut short or its transfer encoding is malformed.");
         }
 
         var outcome = evaluator.Evaluate(body);

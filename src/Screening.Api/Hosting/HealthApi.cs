@@ -16,18 +16,22 @@ public static class HealthApi
 
     public static RouteGroupBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/health").WithTags("Health").AllowAnonymous().WithRateLimitProblem();
+        var group = routes.MapGroup("/health").WithTags("Health").AllowAnonymous();
 
         group.MapGet("/live", Live)
             .WithName("GetLiveness")
             .WithSummary("Liveness: the process is up")
-            .WithDescription("Always 200 while the process can serve HTTP. Restart the instance only when this fails.");
+            .WithDescription("Always 200 while the process can serve HTTP. Restart the instance only when this fails. HEAD answers the same status without a body. Never rate-limited.");
 
         group.MapGet("/ready", Ready)
             .WithName("GetReadiness")
             .WithSummary("Readiness: the rules are compiled and warmed up")
-            .WithDescription("200 once the ruleset is compiled and a warm-up evaluation has run; 503 while warming up and from the moment shutdown begins, so load balancers stop sending traffic before in-flight requests are drained.")
+            .WithDescription("200 once the ruleset is compiled and a warm-up evaluation has run; 503 while warming up and from the moment shutdown begins, so load balancers stop sending traffic before in-flight requests are drained. HEAD answers the same status without a body. Never rate-limited.")
             .Produces<HealthStatus>(StatusCodes.Status503ServiceUnavailable);
+
+        // Probes often use HEAD: the same answers, described once above.
+        group.MapMethods("/live", [HttpMethods.Head], Live).ExcludeFromDescription();
+        group.MapMethods("/ready", [HttpMethods.Head], Ready).ExcludeFromDescription();
 
         return group;
     }

@@ -40,7 +40,7 @@ public static class LoggingSetup
         options.IncludeQueryInRequestPath = false;
         options.GetMessageTemplateProperties = (context, _, elapsed, status) =>
         [
-            new("RequestMethod", new Serilog.Events.ScalarValue(context.Request.Method)),
+            new("RequestMethod", new Serilog.Events.ScalarValue(PhiGuardSink.LoggableMethod(context.Request.Method))),
             new("RouteTemplate", new Serilog.Events.ScalarValue((context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)")),
             new("StatusCode", new Serilog.Events.ScalarValue(status)),
             new("Elapsed", new Serilog.Events.ScalarValue(elapsed)),

@@ -75,13 +75,26 @@ public static class OpenApiSetup
             options.DocumentFilter<TagDescriptionsFilter>();
         });
 
-    public static IEndpointConventionBuilder MapScreeningOpenApiDocument(this IEndpointRouteBuilder routes) =>
-        routes.MapSwagger("/swagger/{documentName}/swagger.json", options => options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1).AllowAnonymous();
+    /// <summary><c>Screening:Swagger:Enabled</c> (default true): the document and Swagger UI are part of the product, but a site may turn both off.</summary>
+    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("Screening:Swagger:Enabled", true);
 
-    public static IApplicationBuilder UseScreeningSwaggerUi(this IApplicationBuilder app) => app.UseSwaggerUI(ui =>
+    public static IEndpointRouteBuilder MapScreeningOpenApiDocument(this IEndpointRouteBuilder routes)
     {
-        ui.SwaggerEndpoint(DocumentPath, "Screening API v1");
-        ui.DocumentTitle = "Ketamine / Esketamine Referral Screening API";
-        ui.DisplayOperationId();
-    });
+        if (IsEnabled(routes.ServiceProvider.GetRequiredService<IConfiguration>()))
+        {
+            routes.MapSwagger("/swagger/{documentName}/swagger.json", options => options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1).AllowAnonymous();
+        }
+
+        return routes;
+    }
+
+    public static IApplicationBuilder UseScreeningSwaggerUi(this IApplicationBuilder app) =>
+        IsEnabled(app.ApplicationServices.GetRequiredService<IConfiguration>())
+            ? app.UseSwaggerUI(ui =>
+            {
+                ui.SwaggerEndpoint(DocumentPath, "Screening API v1");
+                ui.DocumentTitle = "Ketamine / Esketamine Referral Screening API";
+                ui.DisplayOperationId();
+            })
+            : app;
 }

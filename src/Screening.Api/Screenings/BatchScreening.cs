@@ -39,7 +39,7 @@ public sealed record BatchItemResult
     public HttpValidationProblemDetails? Problem { get; init; }
 }
 
-public sealed class BatchScreeningRequestValidator : DeclaredLimitsValidator<BatchScreeningRequest>
+public sealed class BatchScreeningRequestValidator : AbstractValidator<BatchScreeningRequest>
 {
     public BatchScreeningRequestValidator()
     {

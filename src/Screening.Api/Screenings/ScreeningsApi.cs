@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Screening.Api.OpenApi;
+using Screening.Api.Security;
 using Screening.Api.Validation;
 using Screening.Domain.Intake;
 using Screening.Domain.Json;
@@ -35,7 +36,7 @@ public static class ScreeningsApi
         group.MapPost("/batch", ScreenBatch)
             .WithName("CreateScreeningBatch")
             .WithSummary("Screen up to 100 questionnaires in one call")
-            .WithDescription("Evaluates each questionnaire on its own and answers one result per item, in order. An invalid item gets status 400 and a problem naming its fields (prefixed items[index]); the other items are still evaluated.")
+            .WithDescription("Evaluates each questionnaire on its own and answers one result per item, in order. An invalid item gets status 400 and a problem naming its fields (prefixed items[index]); the other items are still evaluated. A batch costs one rate-limit permit per item.")
             .Accepts<BatchScreeningRequest>("application/json")
             .WithBodyProblems()
             .WithMetadata(new RequestSizeLimitAttribute(MaxBatchBytes));
@@ -59,7 +60,7 @@ public static class ScreeningsApi
     }
 
     private static async Task<Results<Ok<BatchScreeningResponse>, ProblemHttpResult>> ScreenBatch(
-        HttpRequest request, IntakeReader reader, ScreeningEngine engine, IDiagnosticContext diagnostics, CancellationToken cancellationToken)
+        HttpRequest request, IntakeReader reader, ScreeningEngine engine, ScreeningRateLimiter limiter, IDiagnosticContext diagnostics, CancellationToken cancellationToken)
     {
         var read = await reader.ReadAsync<BatchScreeningRequest>(request, MaxBatchBytes, cancellationToken);
         if (read.Problem is { } problem)
@@ -68,6 +69,18 @@ public static class ScreeningsApi
         }
 
         var items = read.Value!.Items;
+
+        // A batch costs one rate-limit permit per item: the request took one, the further items take theirs now.
+        using var further = limiter.AcquireFurtherItems(request.HttpContext, items.Count);
+        if (!further.IsAcquired)
+        {
+            var seconds = further.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
+            request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                $"A batch costs one request per item: {items.Count} items exceed what this client's rate limit has left. Retry after {seconds} seconds, or send fewer items.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+        }
+
         var results = new BatchItemResult[items.Count];
         for (var i = 0; i < items.Count; i++)
         {

@@ -11,10 +11,22 @@ namespace Screening.Api.Validation;
 public readonly record struct BodyRead<T>(T? Value, ProblemHttpResult? Problem)
     where T : class;
 
+/// <summary>How reading a bounded body ended.</summary>
+public enum BodyReadStatus
+{
+    Read,
+    TooLarge,
+
+    /// <summary>The client sent a body the server could not read (a malformed chunked encoding, a body cut short).</summary>
+    Malformed,
+}
+
 /// <summary>
 /// Reads and validates JSON request bodies. Model binding is not used on purpose: its failure path logs the
 /// serializer's exception message, which can quote the request (an unknown property's name), and it cannot name the
-/// offending field without echoing input. Here every error names the field from the model and never repeats a value.
+/// offending field without echoing input. Here a body is checked against its model's declared shape while it is read
+/// (every structural, type and range error, each under its path, nothing repeated from the request), then
+/// deserialized, then validated across fields with FluentValidation.
 /// </summary>
 public sealed class IntakeReader(IServiceProvider services)
 {
@@ -24,31 +36,84 @@ public sealed class IntakeReader(IServiceProvider services)
     {
         if (!IsUtf8Json(request.ContentType))
         {
-            return Failure<T>(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as application/json in UTF-8.");
+            return Failure<T>(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                "Send the body as application/json (UTF-8), with the header Content-Type: application/json.");
         }
 
-        var (tooLarge, read) = await ReadBoundedAsync(request, maxBytes, body => Parse<T>(body), cancellationToken);
-        return tooLarge ? Failure<T>(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body must be at most {maxBytes} bytes.") : read;
+        var (status, read) = await ReadBoundedAsync(request, maxBytes, body => Parse<T>(body), cancellationToken, RefuseEarly<T>);
+        if (status != BodyReadStatus.Read)
+        {
+            // The rest of a body too large or unreadable is not worth draining to keep the connection.
+            request.HttpContext.Response.Headers.Connection = "close";
+        }
+
+        return status switch
+        {
+            BodyReadStatus.TooLarge => Failure<T>(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body must be at most {maxBytes} bytes."),
+            BodyReadStatus.Malformed => Failure<T>(StatusCodes.Status400BadRequest, "The request body could not be read", "The body was cut short or its transfer encoding is malformed."),
+            _ => read,
+        };
     }
+
+    /// <summary>The first probe of a body still arriving, in bytes; each further probe waits for twice as much.</summary>
+    public const int FirstProbeBytes = 64 * 1024;
 
     /// <summary>
     /// Reads the request body, at most <paramref name="maxBytes"/>, into a pooled buffer and hands it to
-    /// <paramref name="consume"/> (which must not keep it); TooLarge when the body is longer.
+    /// <paramref name="consume"/> (which must not keep it). A large body is probed with <paramref name="refuseEarly"/>
+    /// as it arrives (at 64 KB, 128 KB, 256 KB...; all probes together cost at most one more pass over the body): a
+    /// refusal ends the read there, and the connection is closed rather than the rest of the body drained.
     /// </summary>
-    public static async Task<(bool TooLarge, TResult Value)> ReadBoundedAsync<TResult>(
-        HttpRequest request, int maxBytes, Func<ReadOnlyMemory<byte>, TResult> consume, CancellationToken cancellationToken)
+    public static async Task<(BodyReadStatus Status, TResult Value)> ReadBoundedAsync<TResult>(
+        HttpRequest request, int maxBytes, Func<ReadOnlyMemory<byte>, TResult> consume, CancellationToken cancellationToken,
+        Func<ReadOnlyMemory<byte>, (bool Refused, TResult Refusal)>? refuseEarly = null)
     {
         if (request.ContentLength > maxBytes)
         {
-            return (true, default!);
+            return (BodyReadStatus.TooLarge, default!);
         }
 
         // A pooled buffer one byte larger than the limit: filling it means the body is too large.
         var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } declared ? (int)declared + 1 : maxBytes + 1);
         try
         {
-            var length = await FillAsync(request.Body, buffer.AsMemory(0, Math.Min(buffer.Length, maxBytes + 1)), cancellationToken);
-            return length < 0 || length > maxBytes ? (true, default!) : (false, consume(buffer.AsMemory(0, length)));
+            var memory = buffer.AsMemory(0, Math.Min(buffer.Length, maxBytes + 1));
+            var total = 0;
+            var nextProbe = FirstProbeBytes;
+            while (total < memory.Length)
+            {
+                var (status, read) = await ReadChunkAsync(request.Body, memory[total..], cancellationToken);
+                if (status != BodyReadStatus.Read)
+                {
+                    return (status, default!);
+                }
+
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
+                // Probed only while more is to come: a body that arrived whole is checked once, by consume.
+                if (refuseEarly is not null && total >= nextProbe && total < (request.ContentLength ?? maxBytes + 1))
+                {
+                    while (nextProbe <= total)
+                    {
+                        nextProbe *= 2;
+                    }
+
+                    if (refuseEarly(memory[..total]) is (true, var refusal))
+                    {
+                        // The rest is read and dropped here, unlooked-at, while this client's concurrency slot is held
+                        // (the server would otherwise drain it after the response, outside any limit). Closing the
+                        // connection instead could lose the answer: a reset discards what the client has not read yet.
+                        await DiscardRestAsync(request.Body, memory, cancellationToken);
+                        return (BodyReadStatus.Read, refusal);
+                    }
+                }
+            }
+
+            return total > maxBytes ? (BodyReadStatus.TooLarge, default!) : (BodyReadStatus.Read, consume(memory[..total]));
         }
         finally
         {
@@ -56,24 +121,34 @@ public sealed class IntakeReader(IServiceProvider services)
         }
     }
 
+    /// <summary>A refusal based on the beginning of a body, when the beginning already shows an error.</summary>
+    private static (bool Refused, BodyRead<T> Refusal) RefuseEarly<T>(ReadOnlyMemory<byte> beginning)
+        where T : class =>
+        JsonShapeChecker.CheckBeginning(beginning.Span, ShapeOf<T>.Shape) is { } errors ? (true, new BodyRead<T>(null, ShapeProblem(errors, string.Empty))) : (false, default);
+
     /// <summary>Parses and validates one JSON value; <paramref name="fieldPrefix"/> places its errors inside a larger body (a batch item).</summary>
     public BodyRead<T> Parse<T>(ReadOnlyMemory<byte> json, string fieldPrefix = "")
         where T : class
     {
+        if (JsonShapeChecker.Check(json.Span, ShapeOf<T>.Shape) is { } shapeErrors)
+        {
+            return new BodyRead<T>(null, ShapeProblem(shapeErrors, fieldPrefix));
+        }
+
         T? value;
         try
         {
             value = JsonSerializer.Deserialize<T>(json.Span, ScreeningJson.Options);
         }
-        catch (JsonException exception)
+        catch (JsonException)
         {
-            var (field, message) = Classify(json, exception, typeof(T));
-            return Invalid<T>(Prefixed(fieldPrefix, field), message);
+            // The shape check passed, so this is a case it does not model: say so without the serializer's message.
+            return Invalid<T>(Prefixed(fieldPrefix, JsonShapeChecker.BodyField), "does not match the request schema");
         }
 
         if (value is null)
         {
-            return Invalid<T>(Prefixed(fieldPrefix, JsonErrorDescriber.BodyField), "must be a JSON object");
+            return Invalid<T>(Prefixed(fieldPrefix, JsonShapeChecker.BodyField), "must be a JSON object");
         }
 
         var validation = services.GetRequiredService<IValidator<T>>().Validate(value);
@@ -88,44 +163,31 @@ public sealed class IntakeReader(IServiceProvider services)
         return new BodyRead<T>(value, null);
     }
 
+    private static ProblemHttpResult ShapeProblem(ShapeErrors errors, string fieldPrefix) => ValidationProblem(
+        errors.Errors.GroupBy(e => Prefixed(fieldPrefix, e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct().ToArray()),
+        errors.StoppedEarly);
+
     /// <summary>A 400 naming the given fields, with the same shape as every other validation error.</summary>
-    public static ProblemHttpResult ValidationProblem(IDictionary<string, string[]> errors) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(errors)
+    public static ProblemHttpResult ValidationProblem(IDictionary<string, string[]> errors, bool stoppedEarly = false)
+    {
+        var problem = new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request is not valid",
-            Detail = "See errors: each key is the path of a field in the request body.",
-        });
-
-    private static (string Field, string Message) Classify(ReadOnlyMemory<byte> json, JsonException exception, Type target)
-    {
-        // Only now, on the failure path, find out whether the text is JSON at all, and whether a property repeats.
-        try
+            Detail = stoppedEarly
+                ? $"See errors: each key is the path of a field in the request body. Checking stopped there (at {JsonShapeChecker.MaxErrors} errors, or at an array over its limit): the rest of the body may hold more."
+                : "See errors: each key is the path of a field in the request body.",
+        };
+        if (stoppedEarly)
         {
-            var reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { MaxDepth = ScreeningJson.MaxDepth });
-            while (reader.Read())
-            {
-            }
-        }
-        catch (JsonException syntax)
-        {
-            return (JsonErrorDescriber.BodyField, $"is not valid JSON (line {syntax.LineNumber + 1}, byte {syntax.BytePositionInLine + 1}), or is nested deeper than {ScreeningJson.MaxDepth} levels");
+            problem.Extensions["checkStoppedEarly"] = true;
         }
 
-        try
-        {
-            using var _ = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = ScreeningJson.MaxDepth, AllowDuplicateProperties = false });
-        }
-        catch (JsonException)
-        {
-            return (JsonErrorDescriber.BodyField, "repeats a property; each property may appear once");
-        }
-
-        return JsonErrorDescriber.Describe(exception.Path, target);
+        return TypedResults.Problem(problem);
     }
 
     private static string Prefixed(string prefix, string field) =>
-        prefix.Length == 0 ? field : field == JsonErrorDescriber.BodyField ? prefix : $"{prefix}.{field}";
+        prefix.Length == 0 ? field : field == JsonShapeChecker.BodyField ? prefix : $"{prefix}.{field}";
 
     private static BodyRead<T> Invalid<T>(string field, string message)
         where T : class => new(null, ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }));
@@ -139,23 +201,59 @@ public sealed class IntakeReader(IServiceProvider services)
             || mediaType.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true)
         && (mediaType.Charset.Length == 0 || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Reads into <paramref name="buffer"/> until the stream ends or the buffer is full; -1 when the server rejects a request body as too large.</summary>
-    public static async Task<int> FillAsync(Stream body, Memory<byte> buffer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads into <paramref name="buffer"/> until the stream ends or the buffer is full. A body the server rejects as too
+    /// large, or cannot read (malformed chunks, cut short), is a status, not an exception: it is the client's mistake.
+    /// </summary>
+    public static async Task<(BodyReadStatus Status, int Length)> FillAsync(Stream body, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         var total = 0;
-        try
+        while (total < buffer.Length)
         {
-            int read;
-            while (total < buffer.Length && (read = await body.ReadAsync(buffer[total..], cancellationToken)) > 0)
+            var (status, read) = await ReadChunkAsync(body, buffer[total..], cancellationToken);
+            if (status != BodyReadStatus.Read)
             {
-                total += read;
+                return (status, total);
             }
-        }
-        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return -1;
+
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
         }
 
-        return total;
+        return (BodyReadStatus.Read, total);
+    }
+
+    private static async Task DiscardRestAsync(Stream body, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        while (await ReadChunkAsync(body, buffer, cancellationToken) is (BodyReadStatus.Read, > 0))
+        {
+        }
+    }
+
+    private static async ValueTask<(BodyReadStatus Status, int Read)> ReadChunkAsync(Stream body, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (BodyReadStatus.Read, await body.ReadAsync(buffer, cancellationToken));
+        }
+        catch (BadHttpRequestException bad)
+        {
+            return (bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? BodyReadStatus.TooLarge : BodyReadStatus.Malformed, 0);
+        }
+        catch (IOException)
+        {
+            // Kestrel reports some malformed chunks (a chunk size that overflows) as an IOException, as it does a
+            // connection the client dropped: either way the body cannot be read, and it is not the server's fault.
+            return (BodyReadStatus.Malformed, 0);
+        }
+    }
+
+    private static class ShapeOf<T>
+    {
+        public static readonly JsonShape Shape = JsonShape.Of(typeof(T));
     }
 }

@@ -4,10 +4,10 @@ using Screening.Domain.Intake;
 namespace Screening.Api.Validation;
 
 /// <summary>
-/// Validates a questionnaire: the declared ranges and lengths of every group, plus the checks that span fields.
-/// Unknown answers are valid: only impossible ones are rejected.
+/// Validates a questionnaire's answers across fields (its structure, types, ranges and lengths are checked while it is
+/// read, from the model's declared shape). Unknown answers are valid: only impossible ones are rejected.
 /// </summary>
-public sealed class ScreeningRequestValidator : DeclaredLimitsValidator<ScreeningRequest>
+public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningRequest>
 {
     public ScreeningRequestValidator(TimeProvider time)
     {
@@ -32,7 +32,7 @@ public sealed class ScreeningRequestValidator : DeclaredLimitsValidator<Screenin
     }
 }
 
-public sealed class PatientInfoValidator : DeclaredLimitsValidator<PatientInfo>
+public sealed class PatientInfoValidator : AbstractValidator<PatientInfo>
 {
     public PatientInfoValidator()
     {
@@ -42,21 +42,17 @@ public sealed class PatientInfoValidator : DeclaredLimitsValidator<PatientInfo>
     }
 }
 
-public sealed class InstrumentScoresValidator : DeclaredLimitsValidator<InstrumentScores>
+public sealed class InstrumentScoresValidator : AbstractValidator<InstrumentScores>
 {
     public InstrumentScoresValidator()
     {
-        RuleFor(i => i.Phq9).SetValidator(new DeclaredLimitsValidator<Phq9Scores>());
-        RuleFor(i => i.Mdq).SetValidator(new DeclaredLimitsValidator<MdqAnswers>());
-        RuleFor(i => i.Budapest).SetValidator(new DeclaredLimitsValidator<BudapestCriteria>());
-        RuleFor(i => i.Acr2016).SetValidator(new DeclaredLimitsValidator<Acr2016Criteria>());
         RuleFor(i => i.Phq9.Item9)
             .Must((i, item9) => item9 is null || i.Phq9.Total is null || item9 <= i.Phq9.Total)
             .WithMessage("cannot be greater than the PHQ-9 total");
     }
 }
 
-public sealed class TreatmentTrialValidator : DeclaredLimitsValidator<TreatmentTrial>
+public sealed class TreatmentTrialValidator : AbstractValidator<TreatmentTrial>
 {
     public TreatmentTrialValidator()
     {
@@ -64,7 +60,7 @@ public sealed class TreatmentTrialValidator : DeclaredLimitsValidator<TreatmentT
     }
 }
 
-public sealed class VitalSignsValidator : DeclaredLimitsValidator<VitalSigns>
+public sealed class VitalSignsValidator : AbstractValidator<VitalSigns>
 {
     public VitalSignsValidator()
     {
@@ -80,7 +76,7 @@ public sealed class VitalSignsValidator : DeclaredLimitsValidator<VitalSigns>
     }
 }
 
-public sealed class BloodPressureReadingValidator : DeclaredLimitsValidator<BloodPressureReading>
+public sealed class BloodPressureReadingValidator : AbstractValidator<BloodPressureReading>
 {
     public BloodPressureReadingValidator()
     {
@@ -90,7 +86,7 @@ public sealed class BloodPressureReadingValidator : DeclaredLimitsValidator<Bloo
     }
 }
 
-public sealed class SubstanceUseValidator : DeclaredLimitsValidator<SubstanceUseAnswers>
+public sealed class SubstanceUseValidator : AbstractValidator<SubstanceUseAnswers>
 {
     public SubstanceUseValidator()
     {

@@ -14,7 +14,7 @@ public enum PrefetchStatus
     /// <summary>The data is not what the prefetch template asks for (another resource type, an error outcome).</summary>
     Unusable,
 
-    /// <summary>A response in the data is about a different patient than the hook context.</summary>
+    /// <summary>A response in the data is not shown to be about the hook context's patient (another patient, or no usable subject).</summary>
     OtherPatient,
 }
 
@@ -27,7 +27,10 @@ public sealed record PrefetchSelection(PrefetchStatus Status, QuestionnaireRespo
 /// </summary>
 public static class PrefetchReader
 {
-    public static PrefetchSelection Select(Resource resource, string patientId)
+    /// <param name="resource">The prefetched or fetched data.</param>
+    /// <param name="patientId">The hook context's patient id.</param>
+    /// <param name="fhirServer">The call's FHIR server base URL, if any: a subject may be an absolute reference on it.</param>
+    public static PrefetchSelection Select(Resource resource, string patientId, string? fhirServer)
     {
         var responses = resource switch
         {
@@ -40,8 +43,12 @@ public static class PrefetchReader
             return new(PrefetchStatus.Unusable, null);
         }
 
-        // A response about someone else must never be shown in this patient's chart: refuse the whole prefetch.
-        if (responses.Any(r => r.Subject?.Reference is { } subject && subject != $"Patient/{patientId}" && !subject.EndsWith($"/Patient/{patientId}", StringComparison.Ordinal)))
+        // A response must be shown to be this patient's: its subject is Patient/<id>, relative or on the call's own FHIR
+        // server. No subject, an identifier-only subject, another patient or another server: refuse the whole prefetch.
+        string[] accepted = fhirServer is null
+            ? [$"Patient/{patientId}"]
+            : [$"Patient/{patientId}", $"{fhirServer.TrimEnd('/')}/Patient/{patientId}"];
+        if (responses.Any(r => r.Subject?.Reference is not { } subject || !accepted.Contains(subject, StringComparer.Ordinal)))
         {
             return new(PrefetchStatus.OtherPatient, null);
         }

@@ -17,10 +17,11 @@ namespace Screening.Api.Tests.CdsHooks;
 /// key, a JWK Set URL), one allowed FHIR server, and a public base URL. Keys are generated per test run. Outbound
 /// HTTP goes to a recording stub instead of the network.
 /// </summary>
-public sealed class CdsHooksApiFactory : ApiFactory
+public class CdsHooksApiFactory : ApiFactory
 {
     public const string ServiceBaseUrl = "https://screening.test";
     public const string ServiceUrl = $"{ServiceBaseUrl}/cds-services/ketamine-referral-screening";
+    public const string FeedbackUrl = ServiceUrl + "/feedback";
     public const string RsaIssuer = "https://ehr-rsa.test";
     public const string EcIssuer = "https://ehr-ec.test";
     public const string JwksIssuer = "https://ehr-jwks.test";
@@ -32,7 +33,13 @@ public sealed class CdsHooksApiFactory : ApiFactory
     public static readonly RsaSecurityKey JwksKey = new(RSA.Create(2048)) { KeyId = "jwks-1" };
 
     public CdsHooksApiFactory()
-        : base(new Dictionary<string, string?>
+        : this([])
+    {
+    }
+
+    /// <summary>The same service with further settings (e.g. small rate limits).</summary>
+    protected CdsHooksApiFactory(Dictionary<string, string?> settings)
+        : base(new Dictionary<string, string?>(settings.Concat(new Dictionary<string, string?>
         {
             ["Screening:CdsHooks:ServiceBaseUrl"] = ServiceBaseUrl,
             ["Screening:CdsHooks:TrustedIssuers:rsa-ehr:Issuer"] = RsaIssuer,
@@ -42,7 +49,7 @@ public sealed class CdsHooksApiFactory : ApiFactory
             ["Screening:CdsHooks:TrustedIssuers:jwks-ehr:Issuer"] = JwksIssuer,
             ["Screening:CdsHooks:TrustedIssuers:jwks-ehr:JwksUrl"] = JwksUrl,
             ["Screening:CdsHooks:AllowedFhirServers:0"] = AllowedFhirServer,
-        })
+        })))
     {
     }
 

@@ -9,6 +9,7 @@ using Screening.Api.OpenApi;
 using Screening.Api.Tests.Infrastructure;
 using Screening.Fhir;
 using Screening.Fhir.CdsHooks;
+using static Screening.Api.Tests.CdsHooks.CdsHookCalls;
 using Task = System.Threading.Tasks.Task;
 
 namespace Screening.Api.Tests.CdsHooks;
@@ -16,8 +17,6 @@ namespace Screening.Api.Tests.CdsHooks;
 /// <summary>CDS Hooks 2.0: discovery, one card per outcome category, prefetch and fhirServer handling, feedback, and JWT security.</summary>
 public class CdsHooksTests(CdsHooksApiFactory factory) : IClassFixture<CdsHooksApiFactory>
 {
-    private const string PatientId = "pt-4711";
-    private static readonly FhirJsonSerializer Serializer = new();
     private static readonly FhirJsonDeserializer Deserializer = new();
 
     public static TheoryData<string, string> Indicators() => new()
@@ -269,7 +268,7 @@ public class CdsHooksTests(CdsHooksApiFactory factory) : IClassFixture<CdsHooksA
             }),
         };
 
-        var response = await Client().PostAsync("/cds-services/ketamine-referral-screening/feedback", JsonContent.Of(feedback.ToJsonString()));
+        var response = await Client(CdsHooksApiFactory.Token(audience: CdsHooksApiFactory.FeedbackUrl)).PostAsync("/cds-services/ketamine-referral-screening/feedback", JsonContent.Of(feedback.ToJsonString()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var decision = card["uuid"]!.GetValue<string>();
@@ -284,7 +283,7 @@ public class CdsHooksTests(CdsHooksApiFactory factory) : IClassFixture<CdsHooksA
     {
         var feedback = """{"feedback":[{"card":"x","outcome":"ignored","outcomeTimestamp":"2026-11-27T10:00:00Z"}]}""";
 
-        var response = await Client().PostAsync("/cds-services/ketamine-referral-screening/feedback", JsonContent.Of(feedback));
+        var response = await Client(CdsHooksApiFactory.Token(audience: CdsHooksApiFactory.FeedbackUrl)).PostAsync("/cds-services/ketamine-referral-screening/feedback", JsonContent.Of(feedback));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!["feedback[0].outcome"]);
@@ -385,12 +384,7 @@ public class CdsHooksTests(CdsHooksApiFactory factory) : IClassFixture<CdsHooksA
 
     private static byte[] RandomBytes(int count) => System.Security.Cryptography.RandomNumberGenerator.GetBytes(count);
 
-    private HttpClient Client(string? token = null)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token ?? CdsHooksApiFactory.Token());
-        return client;
-    }
+    private HttpClient Client(string? token = null) => CdsHookCalls.Client(factory, token);
 
     private Task<HttpResponseMessage> CallAsync(JsonObject hook, string? token = null) =>
         Client(token).PostAsync("/cds-services/ketamine-referral-screening", JsonContent.Of(hook.ToJsonString()));
@@ -400,46 +394,5 @@ public class CdsHooksTests(CdsHooksApiFactory factory) : IClassFixture<CdsHooksA
         var response = await CallAsync(hook);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray())!;
-    }
-
-    private static QuestionnaireResponse ResponseFor(string category)
-    {
-        var response = QuestionnaireResponseBuilder.FromRequest(Examples.Named(category).Request, new ResourceReference($"Patient/{PatientId}"));
-        response.Id = $"qr-{category}";
-        response.Authored = "2026-11-20T09:00:00Z";
-        return response;
-    }
-
-    private static Bundle Searchset(params QuestionnaireResponse[] responses) => new()
-    {
-        Type = Bundle.BundleType.Searchset,
-        Total = responses.Length,
-        Entry = responses.Select(r => new Bundle.EntryComponent { FullUrl = $"https://fhir.test/r4/QuestionnaireResponse/{r.Id}", Resource = r }).ToList(),
-    };
-
-    private static JsonObject Hook(Resource? prefetch = null, string? fhirServer = null, string? accessToken = null)
-    {
-        var hook = new JsonObject
-        {
-            ["hook"] = "patient-view",
-            ["hookInstance"] = Guid.NewGuid().ToString(),
-            ["context"] = new JsonObject { ["userId"] = "Practitioner/dr-1", ["patientId"] = PatientId },
-        };
-        if (fhirServer is not null)
-        {
-            hook["fhirServer"] = fhirServer;
-        }
-
-        if (accessToken is not null)
-        {
-            hook["fhirAuthorization"] = new JsonObject { ["access_token"] = accessToken, ["token_type"] = "Bearer", ["expires_in"] = 300, ["scope"] = "patient/QuestionnaireResponse.read", ["subject"] = "ketamine-screening" };
-        }
-
-        if (prefetch is not null)
-        {
-            hook["prefetch"] = new JsonObject { ["questionnaireResponse"] = JsonNode.Parse(Serializer.SerializeToString(prefetch)) };
-        }
-
-        return hook;
     }
 }

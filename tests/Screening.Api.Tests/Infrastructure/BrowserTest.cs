@@ -9,12 +9,12 @@ namespace Screening.Api.Tests.Infrastructure;
 /// </summary>
 public static class BrowserTest
 {
-    public static string ArtifactsDirectory { get; } = Path.Combine(ServiceProcess.RepositoryRoot(), "artifacts", "browser");
+    public static string ArtifactsDirectory { get; } = Path.Combine(Screening.Tests.Repository.Root, "artifacts", "browser");
 
     public static void RequireBrowser()
     {
         var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
-        var playwright = Path.Combine(ServiceProcess.RepositoryRoot(), "node_modules", "playwright-core");
+        var playwright = Path.Combine(Screening.Tests.Repository.Root, "node_modules", "playwright-core");
         var missing = new[] { (File.Exists(chromium), $"Chromium ({chromium})"), (Directory.Exists(playwright), "npm packages (npm ci)") }
             .Where(r => !r.Item1).Select(r => r.Item2).ToArray();
         if (missing.Length == 0)
@@ -30,7 +30,7 @@ public static class BrowserTest
     /// <summary>An npm package a browser test loads into the page (installed by npm ci, like playwright-core).</summary>
     public static void RequirePackage(string package)
     {
-        if (Directory.Exists(Path.Combine(ServiceProcess.RepositoryRoot(), "node_modules", package)))
+        if (Directory.Exists(Path.Combine(Screening.Tests.Repository.Root, "node_modules", package)))
         {
             return;
         }
@@ -45,7 +45,7 @@ public static class BrowserTest
     {
         var start = new ProcessStartInfo("node", [Path.Combine("tests", "browser", script), .. arguments])
         {
-            WorkingDirectory = ServiceProcess.RepositoryRoot(),
+            WorkingDirectory = Screening.Tests.Repository.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

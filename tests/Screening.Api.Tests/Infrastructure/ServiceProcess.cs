@@ -21,12 +21,25 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+
+    /// <summary>Every line the service wrote to stdout and stderr (its log, in compact JSON).</summary>
+    public IReadOnlyCollection<string> Output => _output.ToArray();
+
+    private void Record(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+    }
+
     public int Id => _process.Id;
 
     public static async Task<ServiceProcess> StartAsync(IDictionary<string, string> settings)
     {
         var port = FreePort();
-        var dll = Path.Combine(RepositoryRoot(), "src", "Screening.Api", "bin", BuildConfiguration(), "net10.0", "Screening.Api.dll");
+        var dll = Path.Combine(Screening.Tests.Repository.Root, "src", "Screening.Api", "bin", BuildConfiguration(), "net10.0", "Screening.Api.dll");
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -41,12 +54,12 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var service = new ServiceProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, line) => service.Record(line.Data);
+        process.ErrorDataReceived += (_, line) => service.Record(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var service = new ServiceProcess(process, new Uri($"http://127.0.0.1:{port}"));
         using var client = new HttpClient { BaseAddress = service.Address };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline && !process.HasExited)
@@ -67,6 +80,26 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
         await service.DisposeAsync();
         throw new InvalidOperationException("The service did not become ready.");
+    }
+
+    /// <summary>Sends raw bytes on a new connection, as a client that does not speak HTTP properly would, and returns what the server answered.</summary>
+    public async Task<string> SendRawAsync(byte[] request)
+    {
+        using var socket = new TcpClient();
+        await socket.ConnectAsync(IPAddress.Loopback, Address.Port);
+        var stream = socket.GetStream();
+        await stream.WriteAsync(request);
+        var buffer = new byte[16 * 1024];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            var read = await stream.ReadAsync(buffer, timeout.Token);
+            return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
+        }
+        catch (OperationCanceledException)
+        {
+            return string.Empty;
+        }
     }
 
     /// <summary>Sends SIGTERM, as an orchestrator stopping the container would.</summary>
@@ -96,19 +129,6 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Screening.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Screening.sln not found above the test output.");
     }
 
     // The test output sits in bin/<Configuration>/net10.0; the service was built with the same configuration.

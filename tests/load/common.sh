@@ -1,0 +1,8 @@
+# Shared by the load scripts (sourced): checks for wrk and publishes the service as the Dockerfile does.
+out=artifacts/load
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+mkdir -p "$out"
+
+echo "Publishing (Release, ReadyToRun, as the Dockerfile does)..."
+dotnet publish src/Screening.Api --configuration Release --use-current-runtime --self-contained false \
+  -p:PublishReadyToRun=true --output "$out/publish" >/dev/null
