@@ -8,11 +8,15 @@ ARG RUNTIME_TAG=10.0
 FROM ${SDK_IMAGE}:${SDK_TAG} AS build
 ARG NUGET_SOURCE=https://api.nuget.org/v3/index.json
 WORKDIR /src
-COPY global.json nuget.config Directory.Build.props Directory.Packages.props ./
+# Build inputs at the root (the analyzers' severities live in .editorconfig: without it, TreatWarningsAsErrors fails on
+# defaults), then every project of Screening.Api's reference closure, so that restore sees them all. A test
+# (DockerfileTests) fails when a project or a root build input is missing here.
+COPY global.json nuget.config Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Screening.Domain/Screening.Domain.csproj src/Screening.Domain/
-COPY src/Screening.Engine/Screening.Engine.csproj src/Screening.Engine/
-COPY src/Screening.Api/Screening.Api.csproj src/Screening.Api/
 COPY rules/Screening.Rules/Screening.Rules.csproj rules/Screening.Rules/
+COPY src/Screening.Engine/Screening.Engine.csproj src/Screening.Engine/
+COPY src/Screening.Fhir/Screening.Fhir.csproj src/Screening.Fhir/
+COPY src/Screening.Api/Screening.Api.csproj src/Screening.Api/
 RUN dotnet restore src/Screening.Api/Screening.Api.csproj --use-current-runtime -p:PublishReadyToRun=true --source "${NUGET_SOURCE}"
 COPY src/ src/
 COPY rules/ rules/
