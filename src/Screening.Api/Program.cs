@@ -3,6 +3,7 @@ using Screening.Api.CdsHooks;
 using Screening.Api.Fhir;
 using Screening.Api.Hosting;
 using Screening.Api.Logging;
+using Screening.Api.Observability;
 using Screening.Api.OpenApi;
 using Screening.Api.RuleCatalog;
 using Screening.Api.Screenings;
@@ -53,6 +54,10 @@ try
     builder.Services.AddSingleton<IProblemDetailsWriter, OperationOutcomeWriter>();
     builder.Services.AddProblemDetails();
 
+    // Every channel decides through one service: evaluation, metrics and traces in one place.
+    builder.Services.AddSingleton<ScreeningDecisions>();
+    builder.Services.AddScreeningObservability(builder.Configuration);
+
     // EHR integration: the FHIR Questionnaire, QuestionnaireResponse evaluation, and the CDS Hooks service (EHRs sign with JWTs).
     builder.Services.AddSingleton<FhirEvaluator>();
     builder.Services.AddCdsHooks();
@@ -96,6 +101,7 @@ try
 
     app.MapScreeningOpenApiDocument();
     app.MapHealth();
+    app.MapMetrics(builder.Configuration);
     app.MapScreenings();
     app.MapRuleCatalog();
     app.MapFhir();
@@ -104,9 +110,23 @@ try
     await app.RunAsync();
     return 0;
 }
+catch (Exception exception) when (InvalidSettingException.Problem(exception) is { } problem)
+{
+    // A setting stops start-up: one line naming it (its message is configuration, never request data). The stack
+    // trace only when asked for, with Serilog:MinimumLevel:Default at Debug or Verbose.
+    if (IsDetailedLogging(args))
+    {
+        Log.Fatal(exception, "The service could not start: {Problem:l}", problem.Message);
+    }
+    else
+    {
+        Log.Fatal("The service could not start: {Problem:l}", problem.Message);
+    }
+
+    return 1;
+}
 catch (Exception exception) when (exception is not HostAbortedException)
 {
-    // Start-up failures (a missing API key, an invalid policy) are configuration, not input: their message is safe to log.
     Log.Fatal(exception, "The service could not start");
     return 1;
 }
@@ -116,4 +136,19 @@ finally
 }
 
 /// <summary>Entry point; public so the tests can host the application.</summary>
-public partial class Program;
+public partial class Program
+{
+    /// <summary>Whether the configured default log level asks for details (read again here: the host may not have been built).</summary>
+    private static bool IsDetailedLogging(string[] args)
+    {
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .Build();
+        return configuration["Serilog:MinimumLevel:Default"] is "Debug" or "Verbose";
+    }
+}

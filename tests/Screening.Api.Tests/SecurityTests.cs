@@ -10,7 +10,7 @@ namespace Screening.Api.Tests;
 public class SecurityTests(ApiFactory factory)
 {
     /// <summary>The only endpoints anyone may call without a credential: health, the OpenAPI document (Swagger UI is static middleware) and CDS Hooks discovery.</summary>
-    private static readonly string[] AnonymousEndpoints = ["/health/live", "/health/ready", "/swagger/{documentName}/swagger.json", "/cds-services"];
+    private static readonly string[] AnonymousEndpoints = ["/health/live", "/health/ready", "/swagger/{documentName}/swagger.json", "/cds-services", "/metrics"];
 
     [Theory]
     [InlineData(null)]
@@ -44,6 +44,7 @@ public class SecurityTests(ApiFactory factory)
     [InlineData("/swagger/v1/swagger.json")]
     [InlineData("/swagger/index.html")]
     [InlineData("/cds-services")]
+    [InlineData("/metrics")]
     public async Task Health_the_api_documentation_and_cds_discovery_are_anonymous(string path) =>
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync(path)).StatusCode);
 

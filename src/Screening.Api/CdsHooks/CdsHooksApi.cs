@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Screening.Api.Fhir;
 using Screening.Api.OpenApi;
+using Screening.Api.Screenings;
 using Screening.Api.Validation;
 using Screening.Domain.Json;
 using Screening.Engine;
@@ -70,7 +71,7 @@ public static class CdsHooksApi
     }
 
     private static async Task<Results<JsonHttpResult<CdsResponse>, ProblemHttpResult>> CallAsync(
-        HttpRequest request, IntakeReader reader, FhirEvaluator evaluator, ScreeningEngine engine, FhirServerClient fhirServer,
+        HttpRequest request, IntakeReader reader, FhirEvaluator evaluator, ScreeningDecisions decisions, FhirServerClient fhirServer,
         IOptions<CdsHooksOptions> options, IDiagnosticContext diagnostics, CancellationToken cancellationToken)
     {
         var read = await reader.ReadAsync<CdsHookRequest>(request, MaxHookBytes, cancellationToken);
@@ -141,9 +142,7 @@ public static class CdsHooksApi
             });
         }
 
-        var result = engine.Evaluate(intake);
-        diagnostics.Set("DecisionId", result.DecisionId);
-        diagnostics.Set("OutcomeCategory", GuidanceResponseBuilder.CategoryCoding(result.Outcome.Category).Code);
+        var result = await decisions.DecideAsync(intake, DecisionChannel.CdsHooks);
         var settings = options.Value;
         var sourceUrl = settings.SourceUrl?.AbsoluteUri ?? (settings.ServiceBaseUrl is null ? null : settings.ServiceUrl("/swagger"));
         var card = CardBuilder.Build(result, patientId, call.Context.UserId, selection.Response!.Id, sourceUrl);

@@ -60,7 +60,7 @@ public static class FhirApi
         : FhirResult.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"The only Questionnaire is {FhirCanonicals.QuestionnaireId}.");
 
     private static async System.Threading.Tasks.Task<FhirResult> Evaluate(
-        HttpRequest request, FhirEvaluator evaluator, IDiagnosticContext diagnostics, CancellationToken cancellationToken)
+        HttpRequest request, FhirEvaluator evaluator, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !(mediaType.MediaType.Equals(FhirResult.ContentType, StringComparison.OrdinalIgnoreCase) || mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)))
@@ -77,13 +77,6 @@ public static class FhirApi
                 return FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The body was cut short or its transfer encoding is malformed.");
         }
 
-        var outcome = evaluator.Evaluate(body);
-        if (outcome.Result is { } result)
-        {
-            diagnostics.Set("DecisionId", result.DecisionId);
-            diagnostics.Set("OutcomeCategory", GuidanceResponseBuilder.CategoryCoding(result.Outcome.Category).Code);
-        }
-
-        return outcome.Response;
+        return (await evaluator.EvaluateAsync(body)).Response;
     }
 }

@@ -3,7 +3,7 @@ using Hl7.Fhir.Model;
 using Screening.Api.Validation;
 using Screening.Domain.Intake;
 using Screening.Domain.Outcome;
-using Screening.Engine;
+using Screening.Api.Screenings;
 using Screening.Fhir;
 
 namespace Screening.Api.Fhir;
@@ -15,19 +15,19 @@ public sealed record FhirEvaluation(FhirResult Response, ScreeningResult? Result
 /// Evaluates a QuestionnaireResponse: parse (Firely, strict), map to the intake model, validate with the JSON API's
 /// validators, run the engine, and build the GuidanceResponse. Shared by $evaluate and the CDS Hooks service.
 /// </summary>
-public sealed class FhirEvaluator(IntakeReader reader, ScreeningEngine engine)
+public sealed class FhirEvaluator(IntakeReader reader, ScreeningDecisions decisions)
 {
-    public FhirEvaluation Evaluate(string json)
+    public async ValueTask<FhirEvaluation> EvaluateAsync(string json)
     {
         return FhirJson.TryParse(json) switch
         {
             null => new(FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The body is not a valid FHIR R4 resource in JSON."), null),
-            QuestionnaireResponse response => Evaluate(response),
+            QuestionnaireResponse response => await EvaluateAsync(response),
             _ => new(FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, "The body must be a QuestionnaireResponse."), null),
         };
     }
 
-    public FhirEvaluation Evaluate(QuestionnaireResponse response)
+    public async ValueTask<FhirEvaluation> EvaluateAsync(QuestionnaireResponse response)
     {
         var (request, issues) = ToRequest(response);
         if (request is null)
@@ -36,7 +36,7 @@ public sealed class FhirEvaluator(IntakeReader reader, ScreeningEngine engine)
                 issues.Select(i => ((string?)i.Location, i.Message))), null);
         }
 
-        var result = engine.Evaluate(request);
+        var result = await decisions.DecideAsync(request, DecisionChannel.Fhir);
         return new(new FhirResult(GuidanceResponseBuilder.Build(result, response.Subject)), result);
     }
 

@@ -29,8 +29,8 @@ public sealed partial class PhiGuardSink(ILogEventSink inner) : ILogEventSink, I
         "KeyId", "FullName", "FullPath", "FromType", "ToType", "ExpirationDate",
     };
 
-    /// <summary>Structured properties the framework fills from code (an event id and name).</summary>
-    private static readonly HashSet<string> SafeStructures = new(StringComparer.Ordinal) { "EventId" };
+    /// <summary>Structured properties filled from code: an event id and name; a 400's failing field paths (built from the model's names, see IntakeReader.LoggableFields).</summary>
+    private static readonly HashSet<string> SafeStructures = new(StringComparer.Ordinal) { "EventId", "InvalidFields" };
 
     private static readonly HashSet<string> KnownMethods = new(StringComparer.Ordinal) { "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT" };
     private static readonly HashSet<string> KnownProtocols = new(StringComparer.Ordinal) { "HTTP/1.0", "HTTP/1.1", "HTTP/2", "HTTP/3" };

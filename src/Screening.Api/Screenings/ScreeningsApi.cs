@@ -45,7 +45,7 @@ public static class ScreeningsApi
     }
 
     private static async Task<Results<Ok<ScreeningResult>, ProblemHttpResult>> Screen(
-        HttpRequest request, IntakeReader reader, ScreeningEngine engine, IDiagnosticContext diagnostics, CancellationToken cancellationToken)
+        HttpRequest request, IntakeReader reader, ScreeningDecisions decisions, CancellationToken cancellationToken)
     {
         var read = await reader.ReadAsync<ScreeningRequest>(request, MaxScreeningBytes, cancellationToken);
         if (read.Problem is { } problem)
@@ -53,14 +53,11 @@ public static class ScreeningsApi
             return problem;
         }
 
-        var result = engine.Evaluate(read.Value!);
-        diagnostics.Set("DecisionId", result.DecisionId);
-        diagnostics.Set("OutcomeCategory", ScreeningJson.NameOf(result.Outcome.Category));
-        return TypedResults.Ok(result);
+        return TypedResults.Ok(await decisions.DecideAsync(read.Value!, DecisionChannel.Rest));
     }
 
     private static async Task<Results<Ok<BatchScreeningResponse>, ProblemHttpResult>> ScreenBatch(
-        HttpRequest request, IntakeReader reader, ScreeningEngine engine, ScreeningRateLimiter limiter, IDiagnosticContext diagnostics, CancellationToken cancellationToken)
+        HttpRequest request, IntakeReader reader, ScreeningDecisions decisions, ScreeningRateLimiter limiter, IDiagnosticContext diagnostics, CancellationToken cancellationToken)
     {
         var read = await reader.ReadAsync<BatchScreeningRequest>(request, MaxBatchBytes, cancellationToken);
         if (read.Problem is { } problem)
@@ -87,7 +84,7 @@ public static class ScreeningsApi
             var item = reader.Parse<ScreeningRequest>(JsonElementBytes(items[i]), $"items[{i}]");
             results[i] = item.Problem is { } itemProblem
                 ? new BatchItemResult { Index = i, Status = StatusCodes.Status400BadRequest, Problem = (HttpValidationProblemDetails)itemProblem.ProblemDetails }
-                : new BatchItemResult { Index = i, Status = StatusCodes.Status200OK, Result = engine.Evaluate(item.Value!) };
+                : new BatchItemResult { Index = i, Status = StatusCodes.Status200OK, Result = await decisions.DecideAsync(item.Value!, DecisionChannel.Batch) };
         }
 
         diagnostics.Set("BatchSize", items.Count);

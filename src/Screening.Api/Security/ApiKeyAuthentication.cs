@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Screening.Api.Hosting;
 
 namespace Screening.Api.Security;
 
@@ -31,7 +32,7 @@ public sealed class ApiKeyOptions : AuthenticationSchemeOptions
             var hex = client.Value?.Trim() ?? string.Empty;
             if (hex.Length != 64 || !hex.All(Uri.IsHexDigit))
             {
-                throw new InvalidOperationException($"Screening:Auth:ApiKeys:{client.Key} must be the SHA-256 of the key as 64 hex characters.");
+                throw new InvalidSettingException($"Screening:Auth:ApiKeys:{client.Key} must be the SHA-256 of the key as 64 hex characters.");
             }
 
             hashes[client.Key] = Convert.FromHexString(hex);
@@ -39,7 +40,7 @@ public sealed class ApiKeyOptions : AuthenticationSchemeOptions
 
         if (hashes.Count == 0 && !environment.IsDevelopment())
         {
-            throw new InvalidOperationException(
+            throw new InvalidSettingException(
                 "No API key is configured. Set Screening__Auth__ApiKeys__<clientId> to the SHA-256 (hex) of the client's key; outside Development the service does not start without one.");
         }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Screening.Api.Hosting;
 
 namespace Screening.Api.Security;
 
@@ -17,11 +18,11 @@ public static class ForwardedClients
     {
         var proxies = Entries(configuration, "KnownProxies")
             .Select(entry => IPAddress.TryParse(entry.Value, out var address) ? address
-                : throw new InvalidOperationException($"{Section}:KnownProxies:{entry.Key} must be an IP address."))
+                : throw new InvalidSettingException($"{Section}:KnownProxies:{entry.Key} must be an IP address."))
             .ToArray();
         var networks = Entries(configuration, "KnownNetworks")
             .Select(entry => System.Net.IPNetwork.TryParse(entry.Value, out var network) ? network
-                : throw new InvalidOperationException($"{Section}:KnownNetworks:{entry.Key} must be a CIDR range such as 10.0.0.0/8."))
+                : throw new InvalidSettingException($"{Section}:KnownNetworks:{entry.Key} must be a CIDR range such as 10.0.0.0/8."))
             .ToArray();
 
         services.Configure<ForwardedHeadersOptions>(options =>

@@ -1,9 +1,11 @@
 using System.Buffers;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Screening.Domain.Json;
+using Serilog;
 
 namespace Screening.Api.Validation;
 
@@ -28,7 +30,7 @@ public enum BodyReadStatus
 /// (every structural, type and range error, each under its path, nothing repeated from the request), then
 /// deserialized, then validated across fields with FluentValidation.
 /// </summary>
-public sealed class IntakeReader(IServiceProvider services)
+public sealed partial class IntakeReader(IServiceProvider services)
 {
     /// <summary>Reads the body of <paramref name="request"/> (at most <paramref name="maxBytes"/>) as a validated <typeparamref name="T"/>.</summary>
     public async Task<BodyRead<T>> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
@@ -47,6 +49,11 @@ public sealed class IntakeReader(IServiceProvider services)
             request.HttpContext.Response.Headers.Connection = "close";
         }
 
+        if (read.Problem?.ProblemDetails is HttpValidationProblemDetails invalid)
+        {
+            services.GetRequiredService<IDiagnosticContext>().Set("InvalidFields", LoggableFields(invalid.Errors.Keys));
+        }
+
         return status switch
         {
             BodyReadStatus.TooLarge => Failure<T>(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body must be at most {maxBytes} bytes."),
@@ -54,6 +61,16 @@ public sealed class IntakeReader(IServiceProvider services)
             _ => read,
         };
     }
+
+    /// <summary>
+    /// The failing fields of a 400 as they may be logged: paths of the request model, built by this service from the
+    /// names it knows, indexes and positions. An unknown property is only "(unknown property)": its name is request text.
+    /// </summary>
+    public static string[] LoggableFields(IEnumerable<string> fields) =>
+        [.. fields.Select(field => UnknownProperty().Replace(field, "(unknown property)")).Distinct().Order(StringComparer.Ordinal)];
+
+    [GeneratedRegex(@"\(property \d+\)")]
+    private static partial Regex UnknownProperty();
 
     /// <summary>The first probe of a body still arriving, in bytes; each further probe waits for twice as much.</summary>
     public const int FirstProbeBytes = 64 * 1024;

@@ -328,27 +328,26 @@ public static class JsonShapeChecker
         }
 
         /// <summary>
-        /// The unknown name and the known name it is most likely a typo of, or null. The name came from the client, so it
-        /// is repeated only when it is a short identifier within a small edit distance of a known one.
+        /// The known name an unknown one is most likely a typo of, or null. The unknown name itself is never repeated (it
+        /// came from the client; the error's key locates it by position instead).
         /// </summary>
-        private static (string Unknown, string Known)? LikelyTypo(ref Utf8JsonReader reader, IReadOnlyList<PropertyShape> properties)
+        private static string? LikelyTypo(ref Utf8JsonReader reader, IReadOnlyList<PropertyShape> properties)
         {
             if (reader.ValueIsEscaped || reader.ValueSpan.Length is 0 or > 40 || reader.ValueSpan.IndexOfAnyExcept(IdentifierBytes) >= 0)
             {
                 return null;
             }
 
-            var name = Encoding.UTF8.GetString(reader.ValueSpan);
-            return Suggestions.Closest(name, properties.Select(p => p.Name)) is { } known ? (name, known) : null;
+            return Suggestions.Closest(Encoding.UTF8.GetString(reader.ValueSpan), properties.Select(p => p.Name));
         }
 
         private static readonly SearchValues<byte> IdentifierBytes = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"u8);
 
-        private void ReportUnknown(int position, (string Unknown, string Known)? typo, IReadOnlyList<PropertyShape> properties)
+        private void ReportUnknown(int position, string? typoOf, IReadOnlyList<PropertyShape> properties)
         {
             _path.Add(($"(property {position})", -1));
-            Report(typo is var (unknown, known)
-                ? $"'{unknown}' is not a property here; did you mean '{known}'?"
+            Report(typoOf is { } known
+                ? $"is not a property here; did you mean '{known}'?"
                 : properties.Count <= 6
                     ? $"is not a property here; the properties here are: {string.Join(", ", properties.Select(p => p.Name))}"
                     : "is not a property here (see the request schema)");

@@ -38,27 +38,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
     public static async Task<ServiceProcess> StartAsync(IDictionary<string, string> settings)
     {
-        var port = FreePort();
-        var dll = Path.Combine(Screening.Tests.Repository.Root, "src", "Screening.Api", "bin", BuildConfiguration(), "net10.0", "Screening.Api.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Screening__Auth__ApiKeys__" + ApiFactory.ClientId] = ApiFactory.Sha256Hex(ApiFactory.ApiKey);
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = Process.Start(start)!;
-        var service = new ServiceProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        process.OutputDataReceived += (_, line) => service.Record(line.Data);
-        process.ErrorDataReceived += (_, line) => service.Record(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var service = Launch(settings);
+        var process = service._process;
 
         using var client = new HttpClient { BaseAddress = service.Address };
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -80,6 +61,44 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
         await service.DisposeAsync();
         throw new InvalidOperationException("The service did not become ready.");
+    }
+
+    /// <summary>
+    /// Starts the service and waits for it to exit by itself (as it does when a setting is invalid); returns its exit code
+    /// and everything it wrote. Fails if it is still running after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<(int ExitCode, IReadOnlyCollection<string> Output)> RunUntilExitAsync(IDictionary<string, string> settings, TimeSpan timeout)
+    {
+        await using var service = Launch(settings);
+        Assert.True(await service.WaitForExitAsync(timeout), $"The service was still running after {timeout}.");
+        service._process.WaitForExit();
+        return (service.ExitCode, service.Output);
+    }
+
+    private static ServiceProcess Launch(IDictionary<string, string> settings)
+    {
+        var port = FreePort();
+        var dll = Path.Combine(Screening.Tests.Repository.Root, "src", "Screening.Api", "bin", BuildConfiguration(), "net10.0", "Screening.Api.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Screening__Auth__ApiKeys__" + ApiFactory.ClientId] = ApiFactory.Sha256Hex(ApiFactory.ApiKey);
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        var service = new ServiceProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, line) => service.Record(line.Data);
+        process.ErrorDataReceived += (_, line) => service.Record(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return service;
     }
 
     /// <summary>Sends raw bytes on a new connection, as a client that does not speak HTTP properly would, and returns what the server answered.</summary>
