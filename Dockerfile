@@ -16,6 +16,7 @@ COPY src/Screening.Domain/Screening.Domain.csproj src/Screening.Domain/
 COPY rules/Screening.Rules/Screening.Rules.csproj rules/Screening.Rules/
 COPY src/Screening.Engine/Screening.Engine.csproj src/Screening.Engine/
 COPY src/Screening.Fhir/Screening.Fhir.csproj src/Screening.Fhir/
+COPY src/Screening.DecisionLog/Screening.DecisionLog.csproj src/Screening.DecisionLog/
 COPY src/Screening.Api/Screening.Api.csproj src/Screening.Api/
 RUN dotnet restore src/Screening.Api/Screening.Api.csproj --use-current-runtime -p:PublishReadyToRun=true --source "${NUGET_SOURCE}"
 COPY src/ src/
@@ -26,10 +27,16 @@ RUN dotnet publish src/Screening.Api/Screening.Api.csproj --configuration Releas
 
 FROM ${RUNTIME_IMAGE}:${RUNTIME_TAG} AS runtime
 WORKDIR /app
+# The decision record is off until it is given a key (and, for SQLite, the volume /app/data): an image that starts
+# with nothing but an API key must not keep decisions under a key it made up. See the README, "Run it in a container".
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production \
-    DOTNET_EnableDiagnostics=0
+    DOTNET_EnableDiagnostics=0 \
+    Screening__DecisionLog__Provider=none
 COPY --from=build /app ./
+# The SQLite decision record lives in /app/data, writable by the non-root user.
+RUN mkdir -p /app/data && chown 1654:1654 /app/data
+VOLUME /app/data
 # The non-root "app" user of the official images (UID 1654); numeric so it also works with other bases.
 USER 1654
 EXPOSE 8080

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Screening.Api.CdsHooks;
+using Screening.Api.DecisionRecord;
 using Screening.Api.Fhir;
 using Screening.Api.Hosting;
 using Screening.Api.Logging;
@@ -42,8 +43,9 @@ try
     // The rule engine: policy bound and validated from Screening:Policy, rules compiled once.
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddSingleton(services => PolicyConfiguration.Bind(services.GetRequiredService<IConfiguration>()));
+    builder.Services.AddSingleton(_ => compiledRules.GetAwaiter().GetResult());
     builder.Services.AddSingleton(services => new ScreeningEngine(
-        services.GetRequiredService<Screening.Domain.Policy.ScreeningPolicy>(), services.GetRequiredService<TimeProvider>(), compiledRules.GetAwaiter().GetResult()));
+        services.GetRequiredService<Screening.Domain.Policy.ScreeningPolicy>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<CompiledRuleset>()));
 
     // Request bodies: one strict JSON contract, checked against the model's shape as they are read, then validated
     // across fields with FluentValidation.
@@ -52,10 +54,23 @@ try
 
     // Errors are RFC 9457 problem details, with no internals; on the FHIR endpoints, OperationOutcome resources.
     builder.Services.AddSingleton<IProblemDetailsWriter, OperationOutcomeWriter>();
-    builder.Services.AddProblemDetails();
+    builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+    {
+        if (context.Exception is DecisionLogUnavailableException)
+        {
+            // The decision was not kept, so it was not given: a retry is safe.
+            context.HttpContext.Response.Headers.RetryAfter = "5";
+            context.ProblemDetails.Title = "The decision record is unavailable";
+            context.ProblemDetails.Detail = "The decision could not be kept, so none was given. Retry after 5 seconds.";
+        }
+    });
 
-    // Every channel decides through one service: evaluation, metrics and traces in one place.
+    // Every channel decides through one service: evaluation, metrics and traces, and the decision record, which keeps
+    // every decision (encrypted) before its response is sent, for lookup, replay and policy impact.
     builder.Services.AddSingleton<ScreeningDecisions>();
+    builder.Services.AddDecisionLog(builder.Configuration, builder.Environment);
+    builder.Services.AddSingleton<DecisionAccess>();
+    builder.Services.AddSingleton<PolicyImpactWorker>();
     builder.Services.AddScreeningObservability(builder.Configuration);
 
     // EHR integration: the FHIR Questionnaire, QuestionnaireResponse evaluation, and the CDS Hooks service (EHRs sign with JWTs).
@@ -88,7 +103,12 @@ try
     app.UseScreeningRequestLogging();
     app.UseExceptionHandler(new ExceptionHandlerOptions
     {
-        StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        StatusCodeSelector = exception => exception switch
+        {
+            BadHttpRequestException bad => bad.StatusCode,
+            DecisionLogUnavailableException => StatusCodes.Status503ServiceUnavailable,
+            _ => StatusCodes.Status500InternalServerError,
+        },
     });
     app.UseStatusCodePages();
     app.UseSecurityHeaders();
@@ -103,6 +123,7 @@ try
     app.MapHealth();
     app.MapMetrics(builder.Configuration);
     app.MapScreenings();
+    app.MapDecisionRecord();
     app.MapRuleCatalog();
     app.MapFhir();
     app.MapCdsHooks();

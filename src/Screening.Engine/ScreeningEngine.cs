@@ -35,21 +35,29 @@ public sealed class ScreeningEngine
 
     public RuleCatalog Catalog { get; }
 
+    /// <summary>The policy this engine evaluates under.</summary>
+    public ScreeningPolicy Policy => _policy;
+
     public ScreeningResult Evaluate(ScreeningRequest request)
     {
         var now = _time.GetUtcNow();
         return EvaluateAt(request, Guid.CreateVersion7(now), now);
     }
 
-    /// <summary>Evaluates with a given decision id and time: for documentation examples that must not change between runs.</summary>
+    /// <summary>
+    /// Evaluates with a given decision id and time, as on that day: for documentation examples that must not change
+    /// between runs, and for replaying a kept decision under today's rules as of the day it was made.
+    /// </summary>
     public ScreeningResult EvaluateAt(ScreeningRequest request, Guid decisionId, DateTimeOffset evaluatedAt) =>
-        _results.Build(Decide(request), decisionId, evaluatedAt);
+        _results.Build(Decide(request, DateOnly.FromDateTime(evaluatedAt.UtcDateTime)), decisionId, evaluatedAt);
 
     /// <summary>Runs the rules and returns the outcome decision with every fact that explains it.</summary>
-    public OutcomeDecision Decide(ScreeningRequest request)
+    /// <param name="request">The questionnaire.</param>
+    /// <param name="today">The day of the evaluation (it dates answers that carry no date of their own); by default today.</param>
+    public OutcomeDecision Decide(ScreeningRequest request, DateOnly? today = null)
     {
         var session = _factory.CreateSession();
-        IntakeFacts.Insert(session, request, _policy, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
+        IntakeFacts.Insert(session, request, _policy, today ?? DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
         session.Fire();
 
         // Plain enumeration: composing LINQ on the IQueryable would compile an expression tree on every call.

@@ -1,15 +1,16 @@
+using Screening.DecisionLog;
 using Screening.Fhir.CdsHooks;
 
 namespace Screening.Api.CdsHooks;
 
 /// <summary>
-/// Records what clinicians did with cards, in the structured log where the decisions are: the card's decision id,
-/// accepted or overridden, how many suggestions were taken, and the override reason code when it is one of the
-/// service's. Free text (the user's comment) and anything not recognised are never written.
+/// Records what clinicians did with cards, in the structured log and with the decision in the decision record: the
+/// card's decision id, accepted or overridden, how many suggestions were taken, and the override reason code when it is
+/// one of the service's. Free text (the user's comment) and anything not recognised are never written.
 /// </summary>
-public sealed partial class CdsFeedbackRecorder(ILogger<CdsFeedbackRecorder> logger)
+public sealed partial class CdsFeedbackRecorder(ILogger<CdsFeedbackRecorder> logger, DecisionRecorder record, TimeProvider time)
 {
-    public void Record(CardFeedback feedback)
+    public async Task RecordAsync(CardFeedback feedback, CancellationToken cancellationToken)
     {
         var decision = Guid.TryParse(feedback.Card, out var id) ? id.ToString() : "not-a-screening-card";
         var reason = feedback.OverrideReason?.Reason is { System: ScreeningCdsService.OverrideReasonSystem, Code: { } code }
@@ -17,6 +18,10 @@ public sealed partial class CdsFeedbackRecorder(ILogger<CdsFeedbackRecorder> log
             ? code
             : feedback.OverrideReason is null ? "none" : "other";
         CardFeedbackReceived(logger, decision, feedback.Outcome, feedback.AcceptedSuggestions?.Count ?? 0, reason);
+        if (record.Enabled && Guid.TryParse(feedback.Card, out var decisionId))
+        {
+            await record.Store.AddFeedbackAsync(new FeedbackRecord(decisionId, time.GetUtcNow(), feedback.Outcome, reason, feedback.AcceptedSuggestions?.Count ?? 0), cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CDS card feedback for decision {DecisionId}: {FeedbackOutcome}, {AcceptedSuggestions} suggestion(s) accepted, override reason {OverrideReason}")]

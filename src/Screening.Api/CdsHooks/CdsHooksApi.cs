@@ -142,7 +142,7 @@ public static class CdsHooksApi
             });
         }
 
-        var result = await decisions.DecideAsync(intake, DecisionChannel.CdsHooks);
+        var result = (await decisions.DecideAsync(intake, DecisionChannel.CdsHooks, ScreeningDecisions.ClientOf(request.HttpContext.User))).Result;
         var settings = options.Value;
         var sourceUrl = settings.SourceUrl?.AbsoluteUri ?? (settings.ServiceBaseUrl is null ? null : settings.ServiceUrl("/swagger"));
         var card = CardBuilder.Build(result, patientId, call.Context.UserId, selection.Response!.Id, sourceUrl);
@@ -160,7 +160,7 @@ public static class CdsHooksApi
 
         foreach (var feedback in read.Value!.Feedback)
         {
-            recorder.Record(feedback);
+            await recorder.RecordAsync(feedback, cancellationToken);
         }
 
         return TypedResults.Ok();

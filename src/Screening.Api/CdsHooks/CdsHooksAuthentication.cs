@@ -113,12 +113,12 @@ public static class CdsHooksAuthentication
     /// the future, a lifetime of at most 5 minutes, the audience of this very endpoint (a token for the service is not one
     /// for its feedback), and a jti not seen before. The jti is recorded only for a token that passes everything else.
     /// </summary>
-    private static Task CheckCdsHooksRules(TokenValidatedContext context, CdsHooksOptions options, TokenReplayCache replays, TimeProvider time)
+    private static async Task CheckCdsHooksRules(TokenValidatedContext context, CdsHooksOptions options, TokenReplayCache replays, TimeProvider time)
     {
         if (context.SecurityToken is not JsonWebToken token)
         {
             context.Fail(new CdsTokenRejectedException("the token is not a signed JWT"));
-            return Task.CompletedTask;
+            return;
         }
 
         var now = time.GetUtcNow();
@@ -136,15 +136,19 @@ public static class CdsHooksAuthentication
             var (exp, iat) when exp.Time - (iat.IsPresent ? iat.Time : now) > MaxLifetime + ClockSkew => $"the token lives longer than {MaxLifetime.TotalMinutes:0} minutes",
             _ when !token.Audiences.Contains(options.ServiceUrl(endpoint), StringComparer.Ordinal) => "aud is not the URL of the endpoint called",
             _ when string.IsNullOrEmpty(token.Id) => "the token has no jti",
-            _ when !replays.TryRecord(token.Issuer, token.Id, token.ValidTo) => "the token's jti was already used (a replay)",
             _ => null,
         };
+
+        // The jti is recorded last, for a token that passes everything else.
+        if (failure is null && !await replays.TryRecordAsync(token.Issuer, token.Id, token.ValidTo, context.HttpContext.RequestAborted))
+        {
+            failure = "the token's jti was already used (a replay)";
+        }
+
         if (failure is not null)
         {
             context.Fail(new CdsTokenRejectedException(failure));
         }
-
-        return Task.CompletedTask;
     }
 
     private readonly record struct NumericDate(bool IsPresent, bool IsNumber, DateTimeOffset Time);

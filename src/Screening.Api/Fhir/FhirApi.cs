@@ -1,9 +1,11 @@
 using System.Text;
 using Hl7.Fhir.Model;
 using Microsoft.Net.Http.Headers;
+using Screening.Api.DecisionRecord;
 using Screening.Api.OpenApi;
 using Screening.Api.Screenings;
 using Screening.Api.Validation;
+using Screening.DecisionLog;
 using Screening.Domain.Intake;
 using Screening.Engine;
 using Screening.Fhir;
@@ -12,8 +14,8 @@ using Serilog;
 namespace Screening.Api.Fhir;
 
 /// <summary>
-/// FHIR R4 for EHR forms: the capability statement, the Questionnaire generated from the intake model, and
-/// QuestionnaireResponse evaluation into a GuidanceResponse. application/fhir+json in and out; errors are
+/// FHIR R4 for EHR forms: the capability statement, the Questionnaire generated from the intake model,
+/// QuestionnaireResponse evaluation into a GuidanceResponse, and the GuidanceResponses kept by the decision record. application/fhir+json in and out; errors are
 /// OperationOutcome resources.
 /// </summary>
 public static class FhirApi
@@ -50,16 +52,33 @@ public static class FhirApi
             .Produces<string>(StatusCodes.Status422UnprocessableEntity, FhirResult.ContentType)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ScreeningsApi.MaxScreeningBytes));
 
+        group.MapGet("/GuidanceResponse/{id}", GetGuidanceResponse)
+            .WithName("GetFhirGuidanceResponse")
+            .WithSummary("A GuidanceResponse given by $evaluate, from the decision record")
+            .WithDescription("The GuidanceResponse of a decision made through $evaluate, exactly as it was sent; its id is the decision id. A client reads its own decisions (audit clients all of them). Unknown, another client's, made through another channel, or with its inputs past retention: 404.")
+            .Produces<string>(StatusCodes.Status200OK, FhirResult.ContentType)
+            .Produces<string>(StatusCodes.Status404NotFound, FhirResult.ContentType);
+
         return group;
     }
 
     private static FhirResult GetCapabilities() => new(Capabilities);
 
+    private static async System.Threading.Tasks.Task<IResult> GetGuidanceResponse(
+        string id, HttpContext context, DecisionRecorder record, DecisionAccess access, CancellationToken cancellationToken)
+    {
+        var kept = Guid.TryParse(id, out var decisionId) ? await record.FindAsync(decisionId, cancellationToken) : null;
+        return kept is { FhirResponse: { } guidance } && access.CanSee(context.User, kept.Summary)
+            ? new FhirJsonResult(guidance)
+            : FhirResult.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound,
+                "No GuidanceResponse with this id is available to this client (decisions made through $evaluate, kept for InputRetentionDays).");
+    }
+
     private static FhirResult GetQuestionnaire(string id) => id == FhirCanonicals.QuestionnaireId
         ? new FhirResult(Questionnaire)
         : FhirResult.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"The only Questionnaire is {FhirCanonicals.QuestionnaireId}.");
 
-    private static async System.Threading.Tasks.Task<FhirResult> Evaluate(
+    private static async System.Threading.Tasks.Task<IResult> Evaluate(
         HttpRequest request, FhirEvaluator evaluator, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
@@ -75,8 +94,11 @@ public static class FhirApi
                 return FhirResult.Outcome(StatusCodes.Status413PayloadTooLarge, OperationOutcome.IssueType.TooCostly, $"The body must be at most {ScreeningsApi.MaxScreeningBytes} bytes.");
             case BodyReadStatus.Malformed:
                 return FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The body was cut short or its transfer encoding is malformed.");
+            case BodyReadStatus.Busy:
+                request.HttpContext.Response.Headers.RetryAfter = "1";
+                return FhirResult.Outcome(StatusCodes.Status503ServiceUnavailable, OperationOutcome.IssueType.Throttled, "Too many requests are being read at once. Retry after 1 seconds.");
         }
 
-        return (await evaluator.EvaluateAsync(body)).Response;
+        return (await evaluator.EvaluateAsync(body, Screenings.ScreeningDecisions.ClientOf(request.HttpContext.User))).Response;
     }
 }

@@ -9,7 +9,7 @@ using Screening.Fhir;
 namespace Screening.Api.Fhir;
 
 /// <summary>The answer to an evaluation: the FHIR response to send, and the screening result when there is one.</summary>
-public sealed record FhirEvaluation(FhirResult Response, ScreeningResult? Result);
+public sealed record FhirEvaluation(IResult Response, ScreeningResult? Result);
 
 /// <summary>
 /// Evaluates a QuestionnaireResponse: parse (Firely, strict), map to the intake model, validate with the JSON API's
@@ -17,17 +17,17 @@ public sealed record FhirEvaluation(FhirResult Response, ScreeningResult? Result
 /// </summary>
 public sealed class FhirEvaluator(IntakeReader reader, ScreeningDecisions decisions)
 {
-    public async ValueTask<FhirEvaluation> EvaluateAsync(string json)
+    public async ValueTask<FhirEvaluation> EvaluateAsync(string json, string clientId)
     {
         return FhirJson.TryParse(json) switch
         {
             null => new(FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The body is not a valid FHIR R4 resource in JSON."), null),
-            QuestionnaireResponse response => await EvaluateAsync(response),
+            QuestionnaireResponse response => await EvaluateAsync(response, clientId),
             _ => new(FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, "The body must be a QuestionnaireResponse."), null),
         };
     }
 
-    public async ValueTask<FhirEvaluation> EvaluateAsync(QuestionnaireResponse response)
+    public async ValueTask<FhirEvaluation> EvaluateAsync(QuestionnaireResponse response, string clientId)
     {
         var (request, issues) = ToRequest(response);
         if (request is null)
@@ -36,8 +36,10 @@ public sealed class FhirEvaluator(IntakeReader reader, ScreeningDecisions decisi
                 issues.Select(i => ((string?)i.Location, i.Message))), null);
         }
 
-        var result = await decisions.DecideAsync(request, DecisionChannel.Fhir);
-        return new(new FhirResult(GuidanceResponseBuilder.Build(result, response.Subject)), result);
+        // The GuidanceResponse is kept with the decision, as sent, for GET /fhir/GuidanceResponse/{id}.
+        var decision = await decisions.DecideAsync(request, DecisionChannel.Fhir, clientId,
+            result => Encoding.UTF8.GetBytes(FhirJson.Serialize(GuidanceResponseBuilder.Build(result, response.Subject))));
+        return new(new FhirJsonResult(decision.FhirJson!), decision.Result);
     }
 
     /// <summary>The intake a response maps to and passes the intake validators as, or the issues (located, never quoting the input) why not.</summary>

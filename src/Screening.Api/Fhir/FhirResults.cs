@@ -34,3 +34,17 @@ public sealed class FhirResult(Resource resource, int statusCode = StatusCodes.S
     public static FhirResult Outcome(int statusCode, OperationOutcome.IssueType type, string message) =>
         Outcome(statusCode, type, [(null, message)]);
 }
+
+/// <summary>A FHIR resource already serialized (as the decision record keeps it): answered exactly as it was first sent.</summary>
+public sealed class FhirJsonResult(byte[] utf8Json) : IResult, IStatusCodeHttpResult
+{
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    public System.Threading.Tasks.Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = StatusCodes.Status200OK;
+        httpContext.Response.ContentType = $"{FhirResult.ContentType}; charset=utf-8";
+        httpContext.Response.ContentLength = utf8Json.Length;
+        return httpContext.Response.Body.WriteAsync(utf8Json).AsTask();
+    }
+}

@@ -21,6 +21,7 @@ public sealed class ScreeningTelemetry
     private readonly Counter<long> _decisions;
     private readonly Counter<long> _ruleFirings;
     private readonly Histogram<double> _evaluationDuration;
+    private readonly Histogram<double> _writeDuration;
 
     public ScreeningTelemetry(IMeterFactory meters)
     {
@@ -29,7 +30,12 @@ public sealed class ScreeningTelemetry
         _ruleFirings = meter.CreateCounter<long>("screening.rule.firings", "{firing}", "Rules that decided or flagged a screening (its reasons and flags), by rule id.");
         _evaluationDuration = meter.CreateHistogram("screening.evaluation.duration", "s", "Time to evaluate one questionnaire with the rule engine.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = EvaluationBuckets });
+        _writeDuration = meter.CreateHistogram("screening.decision_log.write.duration", "s", "Time to commit decisions to the decision record (one write per request).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = EvaluationBuckets });
     }
+
+    /// <summary>Records how long committing a request's decisions took.</summary>
+    public void Written(TimeSpan duration) => _writeDuration.Record(duration.TotalSeconds);
 
     /// <summary>Records one decision: its category, the channel it came through (rest, batch, fhir, cds-hooks), the rules that fired, and how long the engine took.</summary>
     public void Decided(ScreeningResult result, string channel, TimeSpan evaluation)

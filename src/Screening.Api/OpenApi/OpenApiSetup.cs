@@ -44,7 +44,7 @@ public static class OpenApiSetup
             });
             // Relative: "Try it out" calls whichever host serves the document.
             options.AddServer(new OpenApiServer { Url = "/", Description = "This service" });
-            foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Domain.Intake.ScreeningRequest).Assembly, typeof(Engine.ScreeningEngine).Assembly, typeof(global::Screening.Fhir.FhirCanonicals).Assembly })
+            foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Domain.Intake.ScreeningRequest).Assembly, typeof(Engine.ScreeningEngine).Assembly, typeof(global::Screening.Fhir.FhirCanonicals).Assembly, typeof(DecisionLog.DecisionSummary).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
                 if (File.Exists(xml))

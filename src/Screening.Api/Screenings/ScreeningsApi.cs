@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Screening.Api.OpenApi;
 using Screening.Api.Security;
 using Screening.Api.Validation;
+using Screening.DecisionLog;
 using Screening.Domain.Intake;
 using Screening.Domain.Json;
 using Screening.Domain.Outcome;
@@ -31,6 +32,8 @@ public static class ScreeningsApi
             .WithDescription("Runs the questionnaire through the rule engine and answers with an explained referral recommendation: the outcome category, the rules that decided it with the values they used and their published sources, the indications found, and the questions still to ask. Unanswered questions are unknown, never \"no\". Decision support for a clinician, not a diagnosis.")
             .Accepts<ScreeningRequest>("application/json")
             .WithBodyProblems()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithMetadata(new RequestSizeLimitAttribute(MaxScreeningBytes));
 
         group.MapPost("/batch", ScreenBatch)
@@ -39,26 +42,70 @@ public static class ScreeningsApi
             .WithDescription("Evaluates each questionnaire on its own and answers one result per item, in order. An invalid item gets status 400 and a problem naming its fields (prefixed items[index]); the other items are still evaluated. A batch costs one rate-limit permit per item.")
             .Accepts<BatchScreeningRequest>("application/json")
             .WithBodyProblems()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithMetadata(new RequestSizeLimitAttribute(MaxBatchBytes));
 
         return group;
     }
 
-    private static async Task<Results<Ok<ScreeningResult>, ProblemHttpResult>> Screen(
-        HttpRequest request, IntakeReader reader, ScreeningDecisions decisions, CancellationToken cancellationToken)
+    /// <param name="request">The HTTP request.</param>
+    /// <param name="idempotencyKey">Optional: a key (e.g. a UUID) that makes a retry safe. The same client sending the same key within 24 hours gets the original response, with the same decision id; the key with a different request is a 422.</param>
+    /// <param name="reader">Reads and validates the body.</param>
+    /// <param name="decisions">Evaluates and keeps.</param>
+    /// <param name="record">The decision record.</param>
+    /// <param name="cancellationToken">The request's cancellation.</param>
+    private static async Task<Results<JsonBytes<ScreeningResult>, ProblemHttpResult>> Screen(
+        HttpRequest request, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, IntakeReader reader, ScreeningDecisions decisions,
+        DecisionRecorder record, CancellationToken cancellationToken)
     {
+        if (IdempotencyKeys.Check(request) is { } keyProblem)
+        {
+            return keyProblem;
+        }
+
         var read = await reader.ReadAsync<ScreeningRequest>(request, MaxScreeningBytes, cancellationToken);
         if (read.Problem is { } problem)
         {
             return problem;
         }
 
-        return TypedResults.Ok(await decisions.DecideAsync(read.Value!, DecisionChannel.Rest));
+        var client = ScreeningDecisions.ClientOf(request.HttpContext.User);
+        var canonical = idempotencyKey is null ? null : IdempotencyKeys.Canonical(read.Value!);
+        if (idempotencyKey is not null && await IdempotencyKeys.EarlierAnswerAsync<ScreeningResult>(record, client, idempotencyKey, canonical!, cancellationToken) is { } earlier)
+        {
+            return Answer<ScreeningResult>(earlier);
+        }
+
+        using var activity = ScreeningDecisions.StartActivity(DecisionChannel.Rest);
+        var decision = decisions.Evaluate(read.Value!, DecisionChannel.Rest, client);
+        var key = idempotencyKey is null ? null : new IdempotencyToKeep(client, idempotencyKey, canonical!, decision.Json);
+        if (!await decisions.KeepAsync([decision], key))
+        {
+            // Another request with the same key committed first: its answer stands, and this decision was never kept or sent.
+            return Answer<ScreeningResult>((await IdempotencyKeys.EarlierAnswerAsync<ScreeningResult>(record, client, idempotencyKey!, canonical!, cancellationToken))!);
+        }
+
+        return new JsonBytes<ScreeningResult>(decision.Json);
     }
 
-    private static async Task<Results<Ok<BatchScreeningResponse>, ProblemHttpResult>> ScreenBatch(
-        HttpRequest request, IntakeReader reader, ScreeningDecisions decisions, ScreeningRateLimiter limiter, IDiagnosticContext diagnostics, CancellationToken cancellationToken)
+    /// <param name="request">The HTTP request.</param>
+    /// <param name="idempotencyKey">Optional: a key (e.g. a UUID) that makes a retry safe. The same client sending the same key within 24 hours gets the original response, with the same decision ids; the key with a different request is a 422.</param>
+    /// <param name="reader">Reads and validates the body.</param>
+    /// <param name="decisions">Evaluates and keeps.</param>
+    /// <param name="record">The decision record.</param>
+    /// <param name="limiter">Charges a permit per item.</param>
+    /// <param name="diagnostics">The request's log line.</param>
+    /// <param name="cancellationToken">The request's cancellation.</param>
+    private static async Task<Results<JsonBytes<BatchScreeningResponse>, ProblemHttpResult>> ScreenBatch(
+        HttpRequest request, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, IntakeReader reader, ScreeningDecisions decisions,
+        DecisionRecorder record, ScreeningRateLimiter limiter, IDiagnosticContext diagnostics, CancellationToken cancellationToken)
     {
+        if (IdempotencyKeys.Check(request) is { } keyProblem)
+        {
+            return keyProblem;
+        }
+
         var read = await reader.ReadAsync<BatchScreeningRequest>(request, MaxBatchBytes, cancellationToken);
         if (read.Problem is { } problem)
         {
@@ -66,6 +113,12 @@ public static class ScreeningsApi
         }
 
         var items = read.Value!.Items;
+        var client = ScreeningDecisions.ClientOf(request.HttpContext.User);
+        var canonical = idempotencyKey is null ? null : IdempotencyKeys.Canonical(read.Value!);
+        if (idempotencyKey is not null && await IdempotencyKeys.EarlierAnswerAsync<BatchScreeningResponse>(record, client, idempotencyKey, canonical!, cancellationToken) is { } earlier)
+        {
+            return Answer<BatchScreeningResponse>(earlier);
+        }
 
         // A batch costs one rate-limit permit per item: the request took one, the further items take theirs now.
         using var further = limiter.AcquireFurtherItems(request.HttpContext, items.Count);
@@ -78,19 +131,81 @@ public static class ScreeningsApi
                 statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
         }
 
-        var results = new BatchItemResult[items.Count];
+        using var activity = ScreeningDecisions.StartActivity(DecisionChannel.Batch);
+        var decided = new List<Decision>(items.Count);
+        var results = new (Decision? Decision, HttpValidationProblemDetails? Problem)[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
             var item = reader.Parse<ScreeningRequest>(JsonElementBytes(items[i]), $"items[{i}]");
-            results[i] = item.Problem is { } itemProblem
-                ? new BatchItemResult { Index = i, Status = StatusCodes.Status400BadRequest, Problem = (HttpValidationProblemDetails)itemProblem.ProblemDetails }
-                : new BatchItemResult { Index = i, Status = StatusCodes.Status200OK, Result = await decisions.DecideAsync(item.Value!, DecisionChannel.Batch) };
+            if (item.Problem is { } itemProblem)
+            {
+                results[i] = (null, (HttpValidationProblemDetails)itemProblem.ProblemDetails);
+            }
+            else
+            {
+                var decision = decisions.Evaluate(item.Value!, DecisionChannel.Batch, client);
+                decided.Add(decision);
+                results[i] = (decision, null);
+            }
+        }
+
+        var body = BatchResponseJson(results);
+        var key = idempotencyKey is null ? null : new IdempotencyToKeep(client, idempotencyKey, canonical!, body);
+        if (!await decisions.KeepAsync(decided, key))
+        {
+            return Answer<BatchScreeningResponse>((await IdempotencyKeys.EarlierAnswerAsync<BatchScreeningResponse>(record, client, idempotencyKey!, canonical!, cancellationToken))!);
         }
 
         diagnostics.Set("BatchSize", items.Count);
-        diagnostics.Set("BatchInvalidItems", results.Count(r => r.Status != StatusCodes.Status200OK));
-        return TypedResults.Ok(new BatchScreeningResponse { Results = results });
+        diagnostics.Set("BatchInvalidItems", results.Count(r => r.Problem is not null));
+        return new JsonBytes<BatchScreeningResponse>(body);
     }
+
+    /// <summary>
+    /// The batch response, written around each item's result JSON as it was kept, so that an item looked up later by its
+    /// decision id is byte-identical to the one in the batch.
+    /// </summary>
+    private static byte[] BatchResponseJson((Decision? Decision, HttpValidationProblemDetails? Problem)[] results)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("results");
+            for (var i = 0; i < results.Length; i++)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("index", i);
+                if (results[i].Decision is { } decision)
+                {
+                    json.WriteNumber("status", StatusCodes.Status200OK);
+                    json.WritePropertyName("result");
+                    json.WriteRawValue(decision.Json, skipInputValidation: true);
+                }
+                else
+                {
+                    json.WriteNumber("status", StatusCodes.Status400BadRequest);
+                    json.WritePropertyName("problem");
+                    JsonSerializer.Serialize(json, results[i].Problem, ScreeningJson.Options);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>An earlier answer as this endpoint's result type.</summary>
+    private static Results<JsonBytes<T>, ProblemHttpResult> Answer<T>(IResult earlier) => earlier switch
+    {
+        JsonBytes<T> bytes => bytes,
+        ProblemHttpResult problem => problem,
+        _ => throw new InvalidOperationException("An idempotency answer is bytes or a problem."),
+    };
 
     private static ReadOnlyMemory<byte> JsonElementBytes(System.Text.Json.JsonElement element) =>
         System.Text.Encoding.UTF8.GetBytes(element.GetRawText());

@@ -49,7 +49,7 @@ public sealed class RateLimitOptions
 /// own fixed window of <c>PermitsPerMinute</c>; requests to protected endpoints without valid credentials share a
 /// smaller window per address, so wrong keys never throttle a client or an EHR; anonymous endpoints have a window per
 /// address; health probes are never limited. A batch costs one permit per item. Beside the rate, concurrency limits
-/// bound the requests with a body handled at once: per client (so one client's flood queues behind itself, not in front
+/// bound the request bodies being read at once: per client (so one client's flood queues behind itself, not in front
 /// of others), then overall (which bounds the memory bodies hold). 429 (rate) or 503 (busy) problem+json with
 /// Retry-After beyond.
 /// </summary>
@@ -59,26 +59,31 @@ public sealed class ScreeningRateLimiter : IDisposable
     private readonly PartitionedRateLimiter<HttpContext> _requests;
     private readonly PartitionedRateLimiter<HttpContext> _clientBodies;
     private readonly PartitionedRateLimiter<HttpContext> _bodies;
+    private readonly PartitionedRateLimiter<HttpContext> _bodyReads;
 
     public ScreeningRateLimiter(IOptions<RateLimitOptions> options)
     {
         _options = options.Value;
         _requests = PartitionedRateLimiter.Create<HttpContext, (string Kind, string Name)>(RequestPartition);
-        _clientBodies = PartitionedRateLimiter.Create<HttpContext, (string Kind, string Name)>(context => HasBody(context)
-            ? RateLimitPartition.GetConcurrencyLimiter(Client(context), _ => Concurrency(_options.ConcurrentBodiesPerClient))
-            : RateLimitPartition.GetNoLimiter(("no body", string.Empty)));
-        _bodies = PartitionedRateLimiter.Create<HttpContext, string>(context => HasBody(context)
-            ? RateLimitPartition.GetConcurrencyLimiter("bodies", _ => Concurrency(_options.ConcurrentBodies))
-            : RateLimitPartition.GetNoLimiter("no body"));
-        Global = PartitionedRateLimiter.CreateChained(_requests, _clientBodies, _bodies);
+        _clientBodies = PartitionedRateLimiter.Create<HttpContext, (string Kind, string Name)>(context =>
+            RateLimitPartition.GetConcurrencyLimiter(Client(context), _ => Concurrency(_options.ConcurrentBodiesPerClient)));
+        _bodies = PartitionedRateLimiter.Create<HttpContext, string>(_ =>
+            RateLimitPartition.GetConcurrencyLimiter("bodies", _ => Concurrency(_options.ConcurrentBodies)));
+        _bodyReads = PartitionedRateLimiter.CreateChained(_clientBodies, _bodies);
+        Global = _requests;
     }
 
-    private static bool HasBody(HttpContext context) => HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method);
+    /// <summary>
+    /// A turn to read a request body: per client, then overall. Held while the body is read and checked (that is when it
+    /// takes memory), not while the request waits for its decision to be committed.
+    /// </summary>
+    public ValueTask<RateLimitLease> AcquireBodyReadAsync(HttpContext context, CancellationToken cancellationToken) =>
+        _bodyReads.AcquireAsync(context, 1, cancellationToken);
 
     private ConcurrencyLimiterOptions Concurrency(int permits) =>
         new() { PermitLimit = permits, QueueLimit = _options.QueuedBodies, QueueProcessingOrder = QueueProcessingOrder.OldestFirst };
 
-    /// <summary>The limiter every request passes (rate, then body concurrency).</summary>
+    /// <summary>The limiter every request passes: the rate.</summary>
     public PartitionedRateLimiter<HttpContext> Global { get; }
 
     /// <summary>Request bodies being read now, and waiting for a turn (for metrics and tests).</summary>
@@ -108,7 +113,7 @@ public sealed class ScreeningRateLimiter : IDisposable
 
     public void Dispose()
     {
-        Global.Dispose();
+        _bodyReads.Dispose();
         _requests.Dispose();
         _clientBodies.Dispose();
         _bodies.Dispose();

@@ -21,6 +21,9 @@ public enum BodyReadStatus
 
     /// <summary>The client sent a body the server could not read (a malformed chunked encoding, a body cut short).</summary>
     Malformed,
+
+    /// <summary>Too many bodies are being read at once (for this client, or overall): retry shortly.</summary>
+    Busy,
 }
 
 /// <summary>
@@ -58,8 +61,16 @@ public sealed partial class IntakeReader(IServiceProvider services)
         {
             BodyReadStatus.TooLarge => Failure<T>(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body must be at most {maxBytes} bytes."),
             BodyReadStatus.Malformed => Failure<T>(StatusCodes.Status400BadRequest, "The request body could not be read", "The body was cut short or its transfer encoding is malformed."),
+            BodyReadStatus.Busy => Busy<T>(request.HttpContext),
             _ => read,
         };
+    }
+
+    private static BodyRead<T> Busy<T>(HttpContext context)
+        where T : class
+    {
+        context.Response.Headers.RetryAfter = "1";
+        return Failure<T>(StatusCodes.Status503ServiceUnavailable, "The service is busy", "Too many requests are being read at once. Retry after 1 seconds.");
     }
 
     /// <summary>
@@ -88,6 +99,13 @@ public sealed partial class IntakeReader(IServiceProvider services)
         if (request.ContentLength > maxBytes)
         {
             return (BodyReadStatus.TooLarge, default!);
+        }
+
+        // A turn to read: bodies being read at once are bounded per client and overall (their buffers are the memory).
+        using var turn = await request.HttpContext.RequestServices.GetRequiredService<Security.ScreeningRateLimiter>().AcquireBodyReadAsync(request.HttpContext, cancellationToken);
+        if (!turn.IsAcquired)
+        {
+            return (BodyReadStatus.Busy, default!);
         }
 
         // A pooled buffer one byte larger than the limit: filling it means the body is too large.

@@ -49,6 +49,8 @@ public class CdsHooksApiFactory : ApiFactory
             ["Screening:CdsHooks:TrustedIssuers:jwks-ehr:Issuer"] = JwksIssuer,
             ["Screening:CdsHooks:TrustedIssuers:jwks-ehr:JwksUrl"] = JwksUrl,
             ["Screening:CdsHooks:AllowedFhirServers:0"] = AllowedFhirServer,
+            // The tests' API client may read every decision, the EHRs' included.
+            ["Screening:Auth:AuditClients:0"] = ClientId,
         })))
     {
     }

@@ -279,6 +279,24 @@ public class CdsHooksTests(CdsHooksApiFactory factory) : IClassFixture<CdsHooksA
     }
 
     [Fact]
+    public async Task Feedback_is_kept_with_its_decision_without_the_comment()
+    {
+        var card = await CardAsync(Hook(prefetch: Searchset(ResponseFor("refer"))));
+        var decision = card["uuid"]!.GetValue<string>();
+        var feedback = $$"""{"feedback":[{"card":"{{decision}}","outcome":"overridden","overrideReason":{"reason":{"system":"{{ScreeningCdsService.OverrideReasonSystem}}","code":"patient-declines"},"userComment":"zz-canary-comment"},"outcomeTimestamp":"2026-11-27T10:00:00Z"}]}""";
+
+        await Client(CdsHooksApiFactory.Token(audience: CdsHooksApiFactory.FeedbackUrl)).PostAsync("/cds-services/ketamine-referral-screening/feedback", JsonContent.Of(feedback));
+        var kept = await factory.CreateAuthorizedClient().GetStringAsync($"/v1/screenings/{decision}/feedback");
+        var result = JsonNode.Parse(await factory.CreateAuthorizedClient().GetStringAsync($"/v1/screenings/{decision}"))!;
+
+        var entry = Assert.Single(JsonNode.Parse(kept)!.AsArray())!;
+        Assert.Equal("overridden", entry["outcome"]!.GetValue<string>());
+        Assert.Equal("patient-declines", entry["overrideReason"]!.GetValue<string>());
+        Assert.DoesNotContain("zz-canary-comment", kept, StringComparison.Ordinal);
+        Assert.Equal(decision, result["decisionId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Feedback_with_an_unknown_outcome_is_a_400()
     {
         var feedback = """{"feedback":[{"card":"x","outcome":"ignored","outcomeTimestamp":"2026-11-27T10:00:00Z"}]}""";

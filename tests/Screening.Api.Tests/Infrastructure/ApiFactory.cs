@@ -17,6 +17,12 @@ public class ApiFactory : WebApplicationFactory<Program>
     public const string ApiKey = "test-key-4f1c2b";
     public const string ClientId = "tests";
 
+    /// <summary>The decision record's key in tests (fixed, so that factories sharing a database read each other's rows).</summary>
+    public const string DecisionLogKey = "MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTI=";
+
+    /// <summary>A folder of this factory's own for its SQLite decision record, deleted with the factory.</summary>
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("screening-tests-").FullName;
+
     private readonly Dictionary<string, string?> _settings;
 
     public ApiFactory()
@@ -33,6 +39,9 @@ public class ApiFactory : WebApplicationFactory<Program>
             ["Serilog:MinimumLevel:Default"] = "Verbose",
             ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Verbose",
             ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Verbose",
+            ["Screening:DecisionLog:ConnectionString"] = $"Data Source={Path.Combine(DataDirectory, "decisions.db")}",
+            ["Screening:DecisionLog:EncryptionKeys:test"] = DecisionLogKey,
+            ["Screening:DecisionLog:ActiveKeyId"] = "test",
         };
         foreach (var (key, value) in settings)
         {
@@ -51,6 +60,23 @@ public class ApiFactory : WebApplicationFactory<Program>
         var client = CreateClient();
         client.DefaultRequestHeaders.Add("X-API-Key", ApiKey);
         return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on this platform: the temporary folder is left for the OS to clean.
+            }
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

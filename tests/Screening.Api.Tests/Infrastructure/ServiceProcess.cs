@@ -87,6 +87,14 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Screening__Auth__ApiKeys__" + ApiFactory.ClientId] = ApiFactory.Sha256Hex(ApiFactory.ApiKey);
+        if (!settings.Keys.Any(k => k.StartsWith("Screening__DecisionLog__", StringComparison.Ordinal)))
+        {
+            // A decision record of its own, unless the test configures one.
+            var data = Directory.CreateTempSubdirectory("screening-process-").FullName;
+            start.Environment["Screening__DecisionLog__ConnectionString"] = $"Data Source={Path.Combine(data, "decisions.db")}";
+            start.Environment["Screening__DecisionLog__EncryptionKeys__test"] = ApiFactory.DecisionLogKey;
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;

@@ -46,7 +46,29 @@ public partial class OperationsLoggingTests(ApiFactory factory)
         { "Screening__RateLimit__PermitsPerMinute", "0", "Screening:RateLimit is not valid" },
         { "Screening__Auth__ApiKeys__other", "not-a-hash", "Screening:Auth:ApiKeys:other must be the SHA-256 of the key as 64 hex characters." },
         { "Screening__Network__KnownProxies__0", "proxy.local", "Screening:Network:KnownProxies:0 must be an IP address." },
+        { "Screening__DecisionLog__Provider", "sqlite", "Screening:DecisionLog:EncryptionKeys:<keyId> is required outside Development" },
+        { "Screening__DecisionLog__Provider", "postgres", "Screening:DecisionLog:ConnectionString is required with the postgres provider" },
+        { "Screening__DecisionLog__EncryptionKeys__k1", "c2hvcnQ=", "Screening:DecisionLog:EncryptionKeys:k1 must be 32 bytes in base64" },
     };
+
+    [Fact]
+    public async Task In_development_without_a_key_the_decision_record_makes_one_and_warns()
+    {
+        var data = Directory.CreateTempSubdirectory("dev-key-").FullName;
+        await using var service = await ServiceProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Screening__DecisionLog__ConnectionString"] = $"Data Source={Path.Combine(data, "decisions.db")}",
+        });
+        using var client = new HttpClient { BaseAddress = service.Address };
+        client.DefaultRequestHeaders.Add("X-API-Key", ApiFactory.ApiKey);
+
+        var response = await client.PostAsync("/v1/screenings", JsonContent.Of(Examples.Named("refer").Json));
+        var id = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("decisionId").GetString();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/v1/screenings/{id}")).StatusCode);
+        Assert.Contains(service.Output, line => line.Contains("WRN", StringComparison.Ordinal) && line.Contains("data/decision-log.key", StringComparison.Ordinal));
+    }
 
     [Theory]
     [MemberData(nameof(InvalidSettings))]

@@ -38,13 +38,13 @@ public class Finding01FloodConnectionTests(VerboseService service)
         return [.. Encoding.ASCII.GetBytes(head), .. body];
     }
 
-    /// <summary>One chunked response: read until its terminating zero-length chunk.</summary>
+    /// <summary>One response: read until its Content-Length is complete, or its terminating zero-length chunk.</summary>
     private static async Task<string> ReadResponseAsync(NetworkStream stream)
     {
         var received = new StringBuilder();
         var buffer = new byte[16 * 1024];
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!received.ToString().EndsWith("\r\n0\r\n\r\n", StringComparison.Ordinal))
+        while (!IsComplete(received.ToString()))
         {
             var read = await stream.ReadAsync(buffer, timeout.Token);
             Assert.True(read > 0, "the server closed the connection");
@@ -52,5 +52,19 @@ public class Finding01FloodConnectionTests(VerboseService service)
         }
 
         return received.ToString();
+    }
+
+    private static bool IsComplete(string response)
+    {
+        var headersEnd = response.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        if (headersEnd < 0)
+        {
+            return false;
+        }
+
+        var length = System.Text.RegularExpressions.Regex.Match(response[..headersEnd], @"(?im)^Content-Length:\s*(\d+)");
+        return length.Success
+            ? Encoding.UTF8.GetByteCount(response[(headersEnd + 4)..]) >= int.Parse(length.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+            : response.EndsWith("\r\n0\r\n\r\n", StringComparison.Ordinal);
     }
 }

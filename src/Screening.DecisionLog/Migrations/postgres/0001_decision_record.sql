@@ -1,0 +1,48 @@
+-- The decision record. Times are Unix milliseconds (UTC). Reporting columns hold no answer value and no free text;
+-- the request and the full response are in payload, encrypted (AES-GCM, key_id names the key), until they are purged.
+CREATE TABLE decisions (
+    decision_id      TEXT    NOT NULL PRIMARY KEY,
+    decided_at       BIGINT NOT NULL,
+    client_id        TEXT    NOT NULL,
+    channel          TEXT    NOT NULL,
+    ruleset_version  TEXT    NOT NULL,
+    ruleset_hash     TEXT    NOT NULL,
+    policy_profile   TEXT    NOT NULL,
+    policy_hash      TEXT    NOT NULL,
+    category         TEXT    NOT NULL,
+    subtype          TEXT,
+    pathway          TEXT,
+    reason_ids       TEXT    NOT NULL,
+    indications      TEXT    NOT NULL,
+    blocking_missing TEXT    NOT NULL,
+    key_id           TEXT,
+    payload          BYTEA
+);
+CREATE INDEX decisions_by_time ON decisions (decided_at DESC, decision_id DESC);
+CREATE INDEX decisions_by_client ON decisions (client_id, decided_at DESC, decision_id DESC);
+
+CREATE TABLE feedback (
+    decision_id          TEXT    NOT NULL,
+    received_at          BIGINT NOT NULL,
+    outcome              TEXT    NOT NULL,
+    override_reason      TEXT,
+    accepted_suggestions INTEGER NOT NULL
+);
+CREATE INDEX feedback_by_decision ON feedback (decision_id);
+
+CREATE TABLE idempotency_keys (
+    client_id   TEXT    NOT NULL,
+    key_hash    TEXT    NOT NULL,
+    created_at  BIGINT NOT NULL,
+    request_mac TEXT    NOT NULL,
+    key_id      TEXT    NOT NULL,
+    response    BYTEA    NOT NULL,
+    PRIMARY KEY (client_id, key_hash)
+);
+
+CREATE TABLE cds_tokens (
+    issuer     TEXT    NOT NULL,
+    jti        TEXT    NOT NULL,
+    expires_at BIGINT NOT NULL,
+    PRIMARY KEY (issuer, jti)
+);

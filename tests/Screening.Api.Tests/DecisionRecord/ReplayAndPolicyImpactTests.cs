@@ -1,0 +1,132 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Screening.Api.Tests.Infrastructure;
+
+namespace Screening.Api.Tests.DecisionRecord;
+
+/// <summary>Two services on one decision record: the policy in force, and one where a trial needs 10 weeks at dose instead of 6.</summary>
+public sealed class SharedRecord : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("shared-record-").FullName;
+
+    public SharedRecord()
+    {
+        var database = $"Data Source={Path.Combine(_directory, "decisions.db")}";
+        Before = new SharedRecordFactory(new() { ["Screening:DecisionLog:ConnectionString"] = database });
+        After = new SharedRecordFactory(new() { ["Screening:DecisionLog:ConnectionString"] = database, ["Screening:Policy:TrialMinWeeksAtDose"] = "10" });
+    }
+
+    public RecordApiFactory Before { get; }
+
+    public RecordApiFactory After { get; }
+
+    public void Dispose()
+    {
+        Before.Dispose();
+        After.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private sealed class SharedRecordFactory(Dictionary<string, string?> settings) : RecordApiFactory(settings);
+}
+
+/// <summary>
+/// Replay re-evaluates a kept decision under the rules and policy in force now and names every difference; a policy
+/// impact does that for a window and counts the transitions. Neither writes anything.
+/// </summary>
+public class ReplayAndPolicyImpactTests(SharedRecord record) : IClassFixture<SharedRecord>
+{
+    [Fact]
+    public async Task Replay_under_the_same_policy_changes_nothing()
+    {
+        var id = await DecideAsync(record.Before, "refer");
+
+        var replay = JsonNode.Parse(await (await record.Before.CreateAuthorizedClient().PostAsync($"/v1/screenings/{id}/replay", null)).Content.ReadAsStringAsync())!;
+
+        Assert.False(replay["changed"]!.GetValue<bool>());
+        Assert.Empty(replay["differences"]!.AsArray());
+        Assert.Equal("refer", replay["original"]!["category"]!.GetValue<string>());
+        Assert.Equal(replay["original"]!["policy"]!.ToJsonString(), replay["current"]!["policy"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Replay_under_a_changed_policy_names_every_difference()
+    {
+        // The refer example's trials lasted 8 weeks: enough at 6, not at 10.
+        var id = await DecideAsync(record.Before, "refer");
+
+        var response = await record.After.CreateAuthorizedClient().PostAsync($"/v1/screenings/{id}/replay", null);
+        var replay = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(replay["changed"]!.GetValue<bool>());
+        Assert.Equal(6, replay["original"]!["policy"]!["trialMinWeeksAtDose"]!.GetValue<int>());
+        Assert.Equal(10, replay["current"]!["policy"]!["trialMinWeeksAtDose"]!.GetValue<int>());
+        var differences = replay["differences"]!.AsArray().Select(d => d!.ToJsonString()).ToArray();
+        Assert.Contains("""{"kind":"category","from":"refer","to":"not-eligible-criteria-not-met"}""", differences);
+        Assert.Contains("""{"kind":"pathway","from":"esketamine-rems"}""", differences);
+        Assert.Contains("""{"kind":"indication-status","indicationId":"IND_TRD","from":"established","to":"not-met"}""", differences);
+    }
+
+    [Fact]
+    public async Task A_policy_impact_counts_transitions_and_names_the_changed_decisions()
+    {
+        // A window holding just this test's two decisions.
+        await Task.Delay(5);
+        var from = DateTimeOffset.UtcNow;
+        var refer = await DecideAsync(record.Before, "refer");
+        var notMet = await DecideAsync(record.Before, "not-eligible-criteria-not-met");
+        var auditor = record.Before.ClientWithKey(RecordApiFactory.AuditorKey);
+        var body = $$"""{"policy":{"trialMinWeeksAtDose":10},"from":"{{from:O}}","to":"{{DateTimeOffset.UtcNow.AddSeconds(1):O}}"}""";
+
+        var response = await auditor.PostAsync("/v1/policy-impact", JsonContent.Of(body));
+        var impact = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, impact["decisions"]!.GetValue<int>());
+        Assert.Equal(1, impact["changed"]!.GetValue<int>());
+        Assert.Equal(1, impact["unchanged"]!.GetValue<int>());
+        Assert.Equal(0, impact["notReplayable"]!.GetValue<int>());
+        Assert.Equal([refer], impact["changedDecisionIds"]!.AsArray().Select(i => i!.GetValue<string>()));
+        Assert.Equal(10, impact["policy"]!["trialMinWeeksAtDose"]!.GetValue<int>());
+        var transitions = impact["transitions"]!.AsArray().Select(t => t!.ToJsonString()).ToArray();
+        Assert.Contains("""{"from":"refer","to":"not-eligible-criteria-not-met","count":1}""", transitions);
+        Assert.Contains("""{"from":"not-eligible-criteria-not-met","to":"not-eligible-criteria-not-met","count":1}""", transitions);
+        Assert.NotEqual(refer, notMet);
+
+        // Nothing was written: the same two decisions, as they were.
+        var listed = JsonNode.Parse(await auditor.GetStringAsync($"/v1/screenings?from={Uri.EscapeDataString(from.ToString("O"))}"))!["items"]!.AsArray();
+        Assert.Equal(2, listed.Count);
+        Assert.Equal("refer", listed.Single(i => i!["decisionId"]!.GetValue<string>() == refer)!["category"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_policy_impact_is_for_audit_clients()
+    {
+        var response = await record.Before.CreateAuthorizedClient().PostAsync("/v1/policy-impact", JsonContent.Of("""{"policy":{"trialMinWeeksAtDose":4}}"""));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("""{"policy":{"trialMinWeeksAtDos":4}}""", "policy.(property 1)")]
+    [InlineData("""{"policy":{"trialMinWeeksAtDose":"four"}}""", "policy.trialMinWeeksAtDose")]
+    [InlineData("""{"policy":{"trialMinWeeksAtDose":400}}""", "policy.trialMinWeeksAtDose")]
+    [InlineData("""{"policy":{"profile":"us-label-only"}}""", "policy.profile")]
+    [InlineData("""{"policy":[]}""", "policy")]
+    [InlineData("""{"policy":{},"from":"2026-11-02T00:00:00Z","to":"2026-11-01T00:00:00Z"}""", "to")]
+    public async Task A_bad_policy_impact_is_a_400_naming_the_field(string body, string field)
+    {
+        var response = await record.Before.ClientWithKey(RecordApiFactory.AuditorKey).PostAsync("/v1/policy-impact", JsonContent.Of(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![field]);
+    }
+
+    private static async Task<string> DecideAsync(RecordApiFactory factory, string example)
+    {
+        var response = await factory.CreateAuthorizedClient().PostAsync("/v1/screenings", JsonContent.Of(Examples.Named(example).Json));
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["decisionId"]!.GetValue<string>();
+    }
+}
