@@ -6,6 +6,7 @@ using Screening.Api.Hosting;
 using Screening.Api.Logging;
 using Screening.Api.Observability;
 using Screening.Api.OpenApi;
+using Screening.Api.Pages;
 using Screening.Api.RuleCatalog;
 using Screening.Api.Screenings;
 using Screening.Api.Security;
@@ -37,6 +38,10 @@ try
         kestrel.Limits.MaxRequestBufferSize = IntakeReader.FirstProbeBytes;
     });
 
+    // The pages' style sheet and script (wwwroot) from the build output too, not only from a publish: a service started
+    // from bin/ in any environment finds them through the build's static web assets manifest.
+    builder.WebHost.UseStaticWebAssets();
+
     // Logs: levels from appsettings, every sink behind the PHI guard.
     builder.Services.AddScreeningLogging(builder.Configuration);
 
@@ -50,6 +55,8 @@ try
     // Request bodies: one strict JSON contract, checked against the model's shape as they are read, then validated
     // across fields with FluentValidation.
     builder.Services.ConfigureHttpJsonOptions(json => ScreeningJson.Configure(json.SerializerOptions));
+    // The same contract for MVC's options, which the pages bring in and which the OpenAPI generator then prefers.
+    builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => ScreeningJson.Configure(json.JsonSerializerOptions));
     builder.Services.AddRequestValidation();
 
     // Errors are RFC 9457 problem details, with no internals; on the FHIR endpoints, OperationOutcome resources.
@@ -82,6 +89,9 @@ try
     builder.Services.AddAuthorizationBuilder()
         .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyOptions.Scheme).RequireAuthenticatedUser().Build());
 
+    // Pages for referral coordinators (sign-in with an API key or single sign-on, an authentication cookie).
+    builder.Services.AddCoordinatorPages(builder.Configuration, builder.Environment);
+
     // Rate limits per authenticated client (a smaller bucket per address for failed authentication), a bound on the
     // bodies read at once, and, behind configured proxies only, the client address from X-Forwarded-For.
     builder.Services.AddScreeningRateLimiting();
@@ -112,6 +122,7 @@ try
     });
     app.UseStatusCodePages();
     app.UseSecurityHeaders();
+    app.UseStaticFiles();
     app.UseRouting();
     app.UseAuthentication();
     app.UseCdsHooksClientIdentity();
@@ -127,6 +138,7 @@ try
     app.MapRuleCatalog();
     app.MapFhir();
     app.MapCdsHooks();
+    app.MapCoordinatorPages();
 
     await app.RunAsync();
     return 0;

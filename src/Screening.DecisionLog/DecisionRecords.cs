@@ -55,6 +55,9 @@ public sealed record DecisionSummary
     /// <summary>Field paths of the blocking missing answers.</summary>
     public required IReadOnlyList<string> BlockingMissing { get; init; }
 
+    /// <summary>The decision this one follows (the same patient's screening with the missing answers added), if any.</summary>
+    public Guid? PreviousDecisionId { get; init; }
+
     /// <summary>Whether the encrypted request and response are still kept (they are deleted after InputRetentionDays).</summary>
     public bool Replayable { get; init; } = true;
 
@@ -75,6 +78,7 @@ public sealed record DecisionSummary
         ReasonIds = [.. result.Reasons.Select(r => r.RuleId)],
         Indications = result.Indications.ToDictionary(i => i.Id, i => ScreeningJson.NameOf(i.Status), StringComparer.Ordinal),
         BlockingMissing = [.. result.MissingInformation.Where(m => m.Blocking).Select(m => m.Field)],
+        PreviousDecisionId = result.PreviousDecisionId,
     };
 
     /// <summary>SHA-256 (hex) of the policy as the contract writes it (once per policy object: a service has one).</summary>
@@ -99,7 +103,7 @@ public sealed record FeedbackRecord(Guid DecisionId, DateTimeOffset ReceivedAt, 
 
 
 /// <summary>A page of summaries, newest first.</summary>
-public sealed record DecisionQuery(DateTimeOffset? From, DateTimeOffset? To, string? Category, string? ClientId, int Limit, DecisionCursor? After);
+public sealed record DecisionQuery(DateTimeOffset? From, DateTimeOffset? To, string? Category, string? ClientId, int Limit, DecisionCursor? After, Guid? Follows = null);
 
 /// <summary>Where a page ended: the last summary's time and id.</summary>
 public sealed record DecisionCursor(DateTimeOffset DecidedAt, Guid DecisionId)

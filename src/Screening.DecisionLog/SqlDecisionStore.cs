@@ -104,7 +104,7 @@ public abstract class SqlDecisionStore : IDecisionStore, IAsyncDisposable
                         ("rulesetVersion", s.RulesetVersion), ("rulesetHash", s.RulesetHash), ("policyProfile", s.PolicyProfile), ("policyHash", s.PolicyHash),
                         ("category", s.Category), ("subtype", s.Subtype), ("pathway", s.Pathway),
                         ("reasons", JsonSerializer.Serialize(s.ReasonIds)), ("indications", JsonSerializer.Serialize(s.Indications)), ("blocking", JsonSerializer.Serialize(s.BlockingMissing)),
-                        ("keyId", row.KeyId), ("payload", row.Payload));
+                        ("keyId", row.KeyId), ("payload", row.Payload), ("previous", s.PreviousDecisionId?.ToString()));
                     await writer.InsertDecision.ExecuteNonQueryAsync(cancellationToken);
                 }
 
@@ -167,11 +167,11 @@ public abstract class SqlDecisionStore : IDecisionStore, IAsyncDisposable
             InsertDecision = Prepare(
                 """
                 INSERT INTO decisions (decision_id, decided_at, client_id, channel, ruleset_version, ruleset_hash, policy_profile, policy_hash,
-                                       category, subtype, pathway, reason_ids, indications, blocking_missing, key_id, payload)
+                                       category, subtype, pathway, reason_ids, indications, blocking_missing, key_id, payload, previous_decision_id)
                 VALUES (@id, @at, @client, @channel, @rulesetVersion, @rulesetHash, @policyProfile, @policyHash,
-                        @category, @subtype, @pathway, @reasons, @indications, @blocking, @keyId, @payload)
+                        @category, @subtype, @pathway, @reasons, @indications, @blocking, @keyId, @payload, @previous)
                 """,
-                "id", "at", "client", "channel", "rulesetVersion", "rulesetHash", "policyProfile", "policyHash", "category", "subtype", "pathway", "reasons", "indications", "blocking", "keyId", "payload");
+                "id", "at", "client", "channel", "rulesetVersion", "rulesetHash", "policyProfile", "policyHash", "category", "subtype", "pathway", "reasons", "indications", "blocking", "keyId", "payload", "previous");
         }
 
         public DbConnection Connection { get; }
@@ -212,7 +212,7 @@ public abstract class SqlDecisionStore : IDecisionStore, IAsyncDisposable
         }
     }
 
-    private const string Columns = "decision_id, decided_at, client_id, channel, ruleset_version, ruleset_hash, policy_profile, policy_hash, category, subtype, pathway, reason_ids, indications, blocking_missing, key_id";
+    private const string Columns = "decision_id, decided_at, client_id, channel, ruleset_version, ruleset_hash, policy_profile, policy_hash, category, subtype, pathway, reason_ids, indications, blocking_missing, key_id, previous_decision_id";
 
     public async Task<StoredRow?> FindAsync(Guid decisionId, CancellationToken cancellationToken)
     {
@@ -252,6 +252,11 @@ public abstract class SqlDecisionStore : IDecisionStore, IAsyncDisposable
             Where("client_id = @client", ("client", client));
         }
 
+        if (query.Follows is { } previous)
+        {
+            Where("previous_decision_id = @previous", ("previous", previous.ToString()));
+        }
+
         if (query.After is { } after)
         {
             Where("(decided_at, decision_id) < (@afterAt, @afterId)", ("afterAt", after.DecidedAt.ToUnixTimeMilliseconds()), ("afterId", after.DecisionId.ToString()));
@@ -268,7 +273,7 @@ public abstract class SqlDecisionStore : IDecisionStore, IAsyncDisposable
         var page = new List<DecisionSummary>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            page.Add(Summary(reader) with { Replayable = Convert.ToBoolean(reader.GetValue(15), System.Globalization.CultureInfo.InvariantCulture) });
+            page.Add(Summary(reader) with { Replayable = Convert.ToBoolean(reader.GetValue(16), System.Globalization.CultureInfo.InvariantCulture) });
         }
 
         return page;
@@ -365,9 +370,9 @@ public abstract class SqlDecisionStore : IDecisionStore, IAsyncDisposable
     }
 
     private static StoredRow Row(DbDataReader reader, bool withPayload) => new(
-        Summary(reader) with { Replayable = !reader.IsDBNull(15) },
+        Summary(reader) with { Replayable = !reader.IsDBNull(16) },
         reader.IsDBNull(14) ? null : reader.GetString(14),
-        withPayload && !reader.IsDBNull(15) ? (byte[])reader.GetValue(15) : null);
+        withPayload && !reader.IsDBNull(16) ? (byte[])reader.GetValue(16) : null);
 
     private static DecisionSummary Summary(DbDataReader reader) => new()
     {
@@ -385,6 +390,7 @@ public abstract class SqlDecisionStore : IDecisionStore, IAsyncDisposable
         ReasonIds = JsonSerializer.Deserialize<string[]>(reader.GetString(11))!,
         Indications = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(12))!,
         BlockingMissing = JsonSerializer.Deserialize<string[]>(reader.GetString(13))!,
+        PreviousDecisionId = reader.IsDBNull(15) ? null : Guid.Parse(reader.GetString(15)),
     };
 
     protected static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)

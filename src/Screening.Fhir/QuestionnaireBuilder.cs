@@ -161,7 +161,7 @@ public static class QuestionnaireBuilder
         ? new FhirDecimal(Convert.ToDecimal(value, CultureInfo.InvariantCulture))
         : new Integer(Convert.ToInt32(value, CultureInfo.InvariantCulture));
 
-    private static string GroupTitle(string name) => name switch
+    public static string GroupTitle(string name) => name switch
     {
         "patient" => "Patient",
         "diagnoses" => "Diagnoses and current presentation",

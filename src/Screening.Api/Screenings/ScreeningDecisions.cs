@@ -25,6 +25,9 @@ public enum DecisionChannel
 
     /// <summary>The CDS Hooks service.</summary>
     CdsHooks,
+
+    /// <summary>The coordinator pages (/screenings/new).</summary>
+    Pages,
 }
 
 /// <summary>
@@ -57,7 +60,7 @@ public sealed class ScreeningDecisions(ScreeningEngine engine, DecisionRecorder 
         ScreeningTelemetry.Activities.StartActivity("screening.evaluate")?.SetTag("screening.channel", ScreeningJson.NameOf(channel));
 
     /// <summary>Evaluates one questionnaire (not yet kept: see <see cref="KeepAsync"/>).</summary>
-    public Decision Evaluate(ScreeningRequest request, DecisionChannel channel, string clientId, Func<ScreeningResult, byte[]>? fhirResponse = null)
+    public Decision Evaluate(ScreeningRequest request, DecisionChannel channel, string clientId, Func<ScreeningResult, byte[]>? fhirResponse = null, Guid? previousDecisionId = null)
     {
         var channelName = ScreeningJson.NameOf(channel);
         var started = Stopwatch.GetTimestamp();
@@ -65,6 +68,11 @@ public sealed class ScreeningDecisions(ScreeningEngine engine, DecisionRecorder 
         using (ScreeningTelemetry.Activities.StartActivity("screening.rules"))
         {
             result = engine.Evaluate(request);
+        }
+
+        if (previousDecisionId is not null)
+        {
+            result = result with { PreviousDecisionId = previousDecisionId };
         }
 
         telemetry.Decided(result, channelName, Stopwatch.GetElapsedTime(started));
@@ -120,10 +128,10 @@ public sealed class ScreeningDecisions(ScreeningEngine engine, DecisionRecorder 
     }
 
     /// <summary>Evaluates and keeps one questionnaire.</summary>
-    public async Task<Decision> DecideAsync(ScreeningRequest request, DecisionChannel channel, string clientId, Func<ScreeningResult, byte[]>? fhirResponse = null)
+    public async Task<Decision> DecideAsync(ScreeningRequest request, DecisionChannel channel, string clientId, Func<ScreeningResult, byte[]>? fhirResponse = null, Guid? previousDecisionId = null)
     {
         using var activity = StartActivity(channel);
-        var decision = Evaluate(request, channel, clientId, fhirResponse);
+        var decision = Evaluate(request, channel, clientId, fhirResponse, previousDecisionId);
         await KeepAsync([decision]);
         return decision;
     }

@@ -23,6 +23,23 @@ public sealed class ApiKeyOptions : AuthenticationSchemeOptions
     /// <summary>Development without any configured key: every request is the "development" client.</summary>
     public bool OpenDevelopmentAccess { get; set; }
 
+    /// <summary>The client a key belongs to, or null: its SHA-256 compared with every configured hash in constant time.</summary>
+    public string? ClientOf(string key)
+    {
+        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        string? match = null;
+        // Compare against every client, whatever matched, so the time taken says nothing about the key.
+        foreach (var (clientId, hash) in KeyHashes)
+        {
+            if (CryptographicOperations.FixedTimeEquals(presented, hash))
+            {
+                match = clientId;
+            }
+        }
+
+        return match;
+    }
+
     /// <summary>Reads and checks the configured hashes; refuses to start outside Development without one.</summary>
     public static (IReadOnlyDictionary<string, byte[]> Hashes, bool OpenDevelopmentAccess) FromConfiguration(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -81,17 +98,7 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<ApiKeyOptions> o
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(values[0]!));
-        string? match = null;
-        // Compare against every client, whatever matched, so the time taken says nothing about the key.
-        foreach (var (clientId, hash) in Options.KeyHashes)
-        {
-            if (CryptographicOperations.FixedTimeEquals(presented, hash))
-            {
-                match = clientId;
-            }
-        }
-
+        var match = Options.ClientOf(values[0]!);
         return Task.FromResult(match is null ? AuthenticateResult.Fail("The API key is not valid.") : Success(match));
     }
 

@@ -4,7 +4,8 @@ namespace Screening.Api.Security;
 /// Headers on every response: no MIME sniffing; no framing; nothing cached, because responses carry screening results (protected
 /// health information); and a Content-Security-Policy that lets nothing load and nothing frame the response. The Swagger
 /// UI is the exception on both counts: its static assets may be cached, and its policy allows its own scripts and
-/// styles (no inline scripts) and still forbids framing.
+/// styles (no inline scripts) and still forbids framing; the coordinator pages (HTML) allow this service's own style sheet
+/// and script only.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -31,7 +32,9 @@ public static class SecurityHeaders
             else
             {
                 headers.CacheControl = "no-store";
-                headers.ContentSecurityPolicy = ApiPolicy;
+                headers.ContentSecurityPolicy = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+                    ? Pages.PagesSetup.ContentSecurityPolicy
+                    : ApiPolicy;
             }
 
             return Task.CompletedTask;

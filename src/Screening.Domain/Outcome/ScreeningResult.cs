@@ -11,6 +11,9 @@ public sealed record ScreeningResult
     /// <summary>Unique id of this decision; quote it when discussing the result.</summary>
     public required Guid DecisionId { get; init; }
 
+    /// <summary>The decision this one follows: the same questionnaire screened again with answers to what that decision found missing.</summary>
+    public Guid? PreviousDecisionId { get; init; }
+
     /// <summary>When the service evaluated the questionnaire (UTC).</summary>
     public required DateTimeOffset EvaluatedAt { get; init; }
 

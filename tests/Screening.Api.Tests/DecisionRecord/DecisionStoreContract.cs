@@ -88,6 +88,20 @@ public abstract class DecisionStoreContract
     }
 
     [SkippableFact]
+    public async Task A_decision_names_the_one_it_follows_and_is_found_from_it()
+    {
+        var store = await StoreAsync();
+        var first = Row(Now.AddMinutes(-5), category: "insufficient-information");
+        var second = Row(Now) with { Summary = Row(Now).Summary with { PreviousDecisionId = first.Summary.DecisionId } };
+        await store.CommitAsync([new StoreWrite([first], null), new StoreWrite([second], null), new StoreWrite([Row(Now.AddMinutes(1))], null)], Now, CancellationToken.None);
+
+        Assert.Equal(first.Summary.DecisionId, (await store.FindAsync(second.Summary.DecisionId, CancellationToken.None))!.Summary.PreviousDecisionId);
+        Assert.Null((await store.FindAsync(first.Summary.DecisionId, CancellationToken.None))!.Summary.PreviousDecisionId);
+        var followers = await store.ListAsync(new DecisionQuery(null, null, null, null, 10, null, Follows: first.Summary.DecisionId), CancellationToken.None);
+        Assert.Equal(second.Summary.DecisionId, Assert.Single(followers).DecisionId);
+    }
+
+    [SkippableFact]
     public async Task A_window_is_read_oldest_first_with_payloads()
     {
         var store = await StoreAsync();
