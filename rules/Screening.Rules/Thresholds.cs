@@ -1,7 +1,7 @@
 namespace Screening.Rules;
 
 /// <summary>
-/// The fixed clinical thresholds of criteria.md, each once, with its source. Values the specification marks
+/// The fixed clinical thresholds of the clinical specification, each once, with its source. Values the specification marks
 /// [POLICY] or [U] are not here: they are settings of <see cref="Screening.Domain.Policy.ScreeningPolicy"/>.
 /// Inequalities are part of the name: "Above" is strict (&gt;), "AtLeast" inclusive (≥), "Below" strict (&lt;).
 /// </summary>

@@ -35,6 +35,9 @@ public sealed record IntakeItem(
 {
     public string? Question => Property.GetCustomAttribute<QuestionAttribute>()?.Text;
 
+    /// <summary>How the item is titled on a form: a section's title (<see cref="SectionAttribute"/>), else its question.</summary>
+    public string Title => Property.GetCustomAttribute<SectionAttribute>()?.Title ?? Question ?? Name;
+
     public RangeAttribute? Range => Property.GetCustomAttribute<RangeAttribute>();
 
     public UnitAttribute? Unit => Property.GetCustomAttribute<UnitAttribute>();

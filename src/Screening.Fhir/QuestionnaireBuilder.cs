@@ -50,14 +50,14 @@ public static class QuestionnaireBuilder
 
     private static Questionnaire.ItemComponent ToItem(IntakeItem item) => item.LinkId switch
     {
-        "instruments.phq9" => Panel(item, "PHQ-9 (Patient Health Questionnaire-9), over the last 2 weeks", InstrumentPanels.Phq9Panel, InstrumentPanels.Phq9,
+        "instruments.phq9" => Panel(item, item.Title, InstrumentPanels.Phq9Panel, InstrumentPanels.Phq9,
             item.Children.Single(c => c.Name == "total"), InstrumentPanels.Phq9Total),
         "instruments.gad7Total" => Panel(item, "GAD-7 (Generalized Anxiety Disorder-7), over the last 2 weeks", InstrumentPanels.Gad7Panel, InstrumentPanels.Gad7,
             item, InstrumentPanels.Gad7Total, panelLinkId: "instruments.gad7"),
         _ when item.Kind is AnswerKind.Group or AnswerKind.RepeatingGroup => new Questionnaire.ItemComponent
         {
             LinkId = item.LinkId,
-            Text = GroupTitle(item.Name),
+            Text = GroupTitle(item),
             Type = Questionnaire.QuestionnaireItemType.Group,
             Repeats = item.Kind == AnswerKind.RepeatingGroup,
             Item = item.Children.SelectMany(WithNoneItem).ToList(),
@@ -71,7 +71,7 @@ public static class QuestionnaireBuilder
         var question = new Questionnaire.ItemComponent
         {
             LinkId = item.LinkId,
-            Text = item.Question ?? item.Name,
+            Text = item.Question ?? item.Title,
             Type = item.Kind switch
             {
                 AnswerKind.Boolean => Questionnaire.QuestionnaireItemType.Boolean,
@@ -161,20 +161,8 @@ public static class QuestionnaireBuilder
         ? new FhirDecimal(Convert.ToDecimal(value, CultureInfo.InvariantCulture))
         : new Integer(Convert.ToInt32(value, CultureInfo.InvariantCulture));
 
-    public static string GroupTitle(string name) => name switch
-    {
-        "patient" => "Patient",
-        "diagnoses" => "Diagnoses and current presentation",
-        "instruments" => "Instruments",
-        "treatmentTrials" => "Treatment trials (one per medication or therapy)",
-        "bloodPressureReadings" => "Blood-pressure readings of the same day (up to three), instead of the single reading",
-        "contraindications" => "Contraindications and cautions",
-        "medications" => "Current medications",
-        "vitals" => "Vital signs",
-        "substanceUse" => "Substance use",
-        "logistics" => "Logistics",
-        _ => Humanize(name),
-    };
+    /// <summary>A group's title, from the intake model's section names (one table for the Questionnaire, the pages and the docs).</summary>
+    public static string GroupTitle(IntakeItem item) => item.Title;
 
     /// <summary>"lack-of-efficacy" or "cssrs" as a person reads it.</summary>
     public static string Humanize(string code)

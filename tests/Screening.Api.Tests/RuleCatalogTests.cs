@@ -9,7 +9,7 @@ public class RuleCatalogTests(ApiFactory factory)
 {
     private readonly HttpClient _client = factory.CreateAuthorizedClient();
 
-    /// <summary>The 51 rule ids of criteria.md: 12 CI, 19 RC, 6 INFO, 10 IND, 4 URG.</summary>
+    /// <summary>The 51 rule ids of the clinical specification: 12 CI, 19 RC, 6 INFO, 10 IND, 4 URG.</summary>
     public static readonly string[] SpecifiedRuleIds =
     [
         "CI_ANEURYSMAL_VASCULAR_DISEASE", "CI_AVM", "CI_ICH_HISTORY", "CI_HYPERSENSITIVITY", "CI_RECENT_CV_EVENT_6W", "CI_RAISED_ICP",

@@ -10,7 +10,7 @@ namespace Screening.Api.Tests;
 public class SecurityTests(ApiFactory factory)
 {
     /// <summary>The only endpoints anyone may call without a credential: health, the OpenAPI document (Swagger UI is static middleware) and CDS Hooks discovery.</summary>
-    private static readonly string[] AnonymousEndpoints = ["/health/live", "/health/ready", "/swagger/{documentName}/swagger.json", "/cds-services", "/metrics", "signin"];
+    private static readonly string[] AnonymousEndpoints = ["/health/live", "/health/ready", "/swagger/{documentName}/swagger.json", "/cds-services", "/metrics", "signin", "rules"];
 
     [Theory]
     [InlineData(null)]

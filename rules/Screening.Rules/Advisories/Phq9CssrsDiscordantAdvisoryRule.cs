@@ -6,7 +6,7 @@ namespace Screening.Rules.Advisories;
 [Title("PHQ-9 item 9 and C-SSRS disagree")]
 [Description("With a completed C-SSRS screener: PHQ-9 item 9 is 1 or more but every C-SSRS item is 'no', or item 9 is 0 but the C-SSRS is positive. A clinician reconciles them; the completed C-SSRS governs routing, so no further suicide risk assessment is flagged.")]
 [Kind(RuleKind.Info)]
-[Source("Program policy (criteria.md §2.3; §6.1 R2-9)", SourceStatus.Policy)]
+[Source("Program policy (spec §2.3; §6.1 R2-9)", SourceStatus.Policy)]
 public sealed class Phq9CssrsDiscordantAdvisoryRule : ScreeningRule
 {
     public override void Define()

@@ -4,7 +4,7 @@ namespace Screening.Rules.Advisories;
 [Title("Reassess when sober")]
 [Description("Intoxication or withdrawal at the time of screening: the answers are not a basis for a referral decision, so the outcome is insufficient information (the decisive reason) until the patient is reassessed when sober. Urgent findings and absolute contraindications still take precedence.")]
 [Kind(RuleKind.Info)]
-[Source("Program policy (criteria.md §5, §9.2 step 3b)", SourceStatus.Policy)]
+[Source("Program policy (spec §5, §9.2 step 3b)", SourceStatus.Policy)]
 public sealed class ReassessWhenSoberAdvisoryRule : ScreeningRule
 {
     public const string Id = "INFO_REASSESS_WHEN_SOBER";

@@ -23,7 +23,7 @@ public sealed class CardiovascularDiseaseCautionRule : ScreeningRule
     private static Answer RecentEventAsCaution(Intake intake) =>
         intake.Policy.RecentCardiovascularEventIsAbsolute ? Answer.No : intake.Contraindications.CardiovascularEventPast6Weeks;
 
-    // The optional, unsourced heart-rate gate of criteria.md §7 (off by default).
+    // The optional, unsourced heart-rate gate of spec §7 (off by default).
     private static int? AbnormalHeartRate(Intake intake) =>
         intake.Policy is { HeartRateGateEnabled: true } policy && intake.Vitals.HeartRateBpm is { } rate
         && (rate < policy.HeartRateGateBelow || rate > policy.HeartRateGateAbove) ? rate : null;

@@ -2,7 +2,7 @@ using Screening.Rules.TreatmentResistance;
 
 namespace Screening.Rules.Indications;
 
-/// <summary>The chronicity and refractoriness every chronic-pain indication shares (criteria.md §4).</summary>
+/// <summary>The chronicity and refractoriness every chronic-pain indication shares (spec §4).</summary>
 public static class ChronicPain
 {
     /// <summary>Pain 3 months or more (fractions of a month allowed), average NRS at or above the policy minimum, and the policy's failed treatments.</summary>

@@ -47,7 +47,7 @@ public sealed class IndicationCriteria
         Require(refractoriness.Met, refractoriness.Description, refractoriness.Evidence, refractoriness.Missing);
 
     /// <summary>
-    /// A condition shown by a clinician diagnosis or by a screen (criteria.md §4, R2-5): met when either is positive; not
+    /// A condition shown by a clinician diagnosis or by a screen (spec §4, R2-5): met when either is positive; not
     /// met when the screen is negative and the diagnosis is not "yes" (an unanswered diagnosis does not reopen a
     /// negative screen); otherwise unknown, asking for what the screen still needs and the diagnosis if unanswered.
     /// </summary>

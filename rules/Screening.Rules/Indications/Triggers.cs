@@ -1,7 +1,7 @@
 namespace Screening.Rules.Indications;
 
 /// <summary>
-/// Entry triggers (criteria.md §4, [POLICY]): an indication is evaluated only when its domain is triggered by a
+/// Entry triggers (spec §4, [POLICY]): an indication is evaluated only when its domain is triggered by a
 /// diagnosis answered "yes" or an administered instrument. An untriggered indication is not met, never "insufficient".
 /// </summary>
 public static class Triggers

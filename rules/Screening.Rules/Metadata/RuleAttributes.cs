@@ -7,7 +7,7 @@ public sealed class TitleAttribute(string text) : Attribute
     public string Text { get; } = text;
 }
 
-/// <summary>What kind of rule this is; decides what its finding does to the outcome (criteria.md §2 type legend).</summary>
+/// <summary>What kind of rule this is; decides what its finding does to the outcome (spec §2 type legend).</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class KindAttribute(RuleKind kind) : Attribute
 {
@@ -21,7 +21,7 @@ public sealed class EmergencyAttribute(UrgentSubtype subtype) : Attribute
     public UrgentSubtype Subtype { get; } = subtype;
 }
 
-/// <summary>The published source behind the rule and how firm it is (criteria.md §0 status tags).</summary>
+/// <summary>The published source behind the rule and how firm it is (spec §0 status tags).</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class SourceAttribute(string citation, SourceStatus status) : Attribute
 {
@@ -29,7 +29,7 @@ public sealed class SourceAttribute(string citation, SourceStatus status) : Attr
     public SourceStatus Status { get; } = status;
 }
 
-/// <summary>For an indication rule: the regulatory status and evidence level of criteria.md §4.</summary>
+/// <summary>For an indication rule: the regulatory status and evidence level of spec §4.</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class IndicationAttribute(RegulatoryStatus regulatoryStatus, EvidenceLevel evidenceLevel) : Attribute
 {

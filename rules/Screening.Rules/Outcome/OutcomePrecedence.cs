@@ -3,7 +3,7 @@ using Screening.Rules.Advisories;
 namespace Screening.Rules.Outcome;
 
 /// <summary>
-/// The outcome precedence of criteria.md §9.2, step by step: urgent, contraindicated, missing safety data,
+/// The outcome precedence of spec §9.2, step by step: urgent, contraindicated, missing safety data,
 /// intoxicated or withdrawing now, no indication, indeterminate indication, missing gate data, then specialist review
 /// or refer. The first step that applies decides; the findings behind it are the decisive reasons. Each unknown answer
 /// that matters is listed as blocking (the outcome is insufficient because of it, or it is needed to leave that

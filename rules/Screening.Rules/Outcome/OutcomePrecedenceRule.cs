@@ -4,7 +4,7 @@ namespace Screening.Rules.Outcome;
 [Title("Outcome precedence")]
 [Description("Derives the outcome from every finding, indication assessment and the C-SSRS risk, in the precedence of the specification: urgent, contraindicated, insufficient (safety data), not met, insufficient (indication or gate data), specialist review, refer.")]
 [Kind(RuleKind.Outcome)]
-[Source("criteria.md §9 outcome categories and precedence (program design)", SourceStatus.Policy)]
+[Source("spec §9 outcome categories and precedence (program design)", SourceStatus.Policy)]
 [Priority(Stage.Outcome)]
 public sealed class OutcomePrecedenceRule : ScreeningRule
 {

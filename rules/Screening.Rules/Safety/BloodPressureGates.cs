@@ -1,7 +1,7 @@
 namespace Screening.Rules.Safety;
 
 /// <summary>
-/// The blood-pressure gates of criteria.md §7: not elevated (≤ 140 and ≤ 90), elevated (&gt; 140 or &gt; 90), severe
+/// The blood-pressure gates of spec §7: not elevated (≤ 140 and ≤ 90), elevated (&gt; 140 or &gt; 90), severe
 /// (≥ 180 or ≥ 120 by default), or unknown when a value is missing or the reading is older than the policy allows.
 /// </summary>
 public static class BloodPressureGates

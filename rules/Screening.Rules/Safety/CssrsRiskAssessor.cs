@@ -1,7 +1,7 @@
 namespace Screening.Rules.Safety;
 
 /// <summary>
-/// C-SSRS screener risk level (criteria.md §6.1): high for item 4 or 5 in the past month or behaviour in the past
+/// C-SSRS screener risk level (spec §6.1): high for item 4 or 5 in the past month or behaviour in the past
 /// 3 months; moderate for item 3, or behaviour only longer ago; low for items 1-2 only; none when all are "no".
 /// An unanswered item that could raise the level leaves the level unknown, because it could make the answer urgent.
 /// </summary>

@@ -5,7 +5,7 @@ namespace Screening.Rules.Safety;
 [Description("Current psychosis with command hallucinations to harm self or others, or homicidal ideation, answered 'yes', routes to the urgent psychiatric pathway. Not in the minimum dataset: unanswered, the questions are worth asking but do not hold the outcome, unless the site policy requires them. Command hallucinations are asked only when psychotic symptoms are present.")]
 [Kind(RuleKind.Urgent)]
 [Emergency(UrgentSubtype.Psychiatric)]
-[Source("Program policy (criteria.md §6.4, R2-3); no published source found", SourceStatus.Policy)]
+[Source("Program policy (spec §6.4, R2-3); no published source found", SourceStatus.Policy)]
 [UsesPolicy(nameof(ScreeningPolicy.DangerToOthersQuestionsRequired))]
 public sealed class DangerToOthersUrgentRule : ScreeningRule
 {

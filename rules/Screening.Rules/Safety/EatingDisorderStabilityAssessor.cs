@@ -1,7 +1,7 @@
 namespace Screening.Rules.Safety;
 
 /// <summary>
-/// Eating-disorder medical instability in adults (criteria.md §6.3, APA criteria): any one criterion met is
+/// Eating-disorder medical instability in adults (spec §6.3, APA criteria): any one criterion met is
 /// instability. Without one, BMI, heart rate and a usable blood pressure must all be known to call the patient stable
 /// (a reading older than the policy allows counts as missing, R2-2). Acute weight decline with food refusal is a
 /// criterion of its own; unanswered it is worth asking but does not hold the outcome, because the BMI proxy stands in

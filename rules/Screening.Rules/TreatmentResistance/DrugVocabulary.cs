@@ -20,7 +20,7 @@ public enum DrugClass
     /// <summary>Another antidepressant (bupropion, mirtazapine, trazodone, vortioxetine, ...).</summary>
     OtherAntidepressant,
 
-    /// <summary>A serotonin reuptake inhibitor of the OCD trials (criteria.md §4, R2-6): the SSRIs and clomipramine.</summary>
+    /// <summary>A serotonin reuptake inhibitor of the OCD trials (spec §4, R2-6): the SSRIs and clomipramine.</summary>
     SerotoninReuptakeInhibitorForOcd,
 
     /// <summary>Lithium, valproate and other mood stabilisers.</summary>
@@ -41,7 +41,7 @@ public sealed record ActiveIngredient(string Name, IReadOnlySet<DrugClass> Class
 {
     public bool IsAntidepressant => Classes.Overlaps([DrugClass.Ssri, DrugClass.Snri, DrugClass.Tricyclic, DrugClass.Maoi, DrugClass.OtherAntidepressant]);
 
-    /// <summary>First-line neuropathic-pain agents (criteria.md §4): a gabapentinoid, an SNRI or a tricyclic.</summary>
+    /// <summary>First-line neuropathic-pain agents (spec §4): a gabapentinoid, an SNRI or a tricyclic.</summary>
     public bool IsFirstLineNeuropathicAgent => Classes.Overlaps([DrugClass.Gabapentinoid, DrugClass.Snri, DrugClass.Tricyclic]);
 
     public bool Is(DrugClass drugClass) => Classes.Contains(drugClass);
@@ -57,7 +57,7 @@ public sealed record DrugName(string Text, string Key, ActiveIngredient? Ingredi
 }
 
 /// <summary>
-/// The one drug vocabulary of the ruleset (criteria.md §3.2, R2-12): generic names and common brand names mapped to
+/// The one drug vocabulary of the ruleset (spec §3.2, R2-12): generic names and common brand names mapped to
 /// their active ingredient, and the formulation and salt words that do not change it (Effexor XR, venlafaxine ER and
 /// venlafaxine hydrochloride are all venlafaxine). "Distinct agents" are counted by ingredient. A name not recognised
 /// is compared by its normalised text and named in the reason for the clinician to check.

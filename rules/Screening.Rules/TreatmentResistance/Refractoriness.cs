@@ -1,7 +1,7 @@
 namespace Screening.Rules.TreatmentResistance;
 
 /// <summary>
-/// Counts failed adequate trials for one condition (criteria.md §3.2): confirmed = failed adequate trials (one per
+/// Counts failed adequate trials for one condition (spec §3.2): confirmed = failed adequate trials (one per
 /// distinct active ingredient when the policy asks for distinct agents), possible = confirmed plus indeterminate ones.
 /// Met when confirmed reaches the requirement; indeterminate when only possible does; otherwise not met. A history that
 /// was not taken is indeterminate: it asks for the history (R2-13).
@@ -27,7 +27,7 @@ public sealed class Refractoriness(Answer met, string description, IReadOnlyList
             : NotTaken(what);
 
     /// <summary>
-    /// OCD (criteria.md §4, R2-6): at least the required failed adequate SRI trials, or one completed course of exposure
+    /// OCD (spec §4, R2-6): at least the required failed adequate SRI trials, or one completed course of exposure
     /// and response prevention without remission.
     /// </summary>
     public static Refractoriness AssessOcd(TreatmentHistory history, int requiredSriTrials, bool distinctAgents)

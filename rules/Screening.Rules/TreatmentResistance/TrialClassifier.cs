@@ -3,7 +3,7 @@ using Screening.Domain.Json;
 namespace Screening.Rules.TreatmentResistance;
 
 /// <summary>
-/// Classifies one treatment trial (criteria.md §3.2): a failed adequate trial needs an adequate dose, enough weeks at
+/// Classifies one treatment trial (spec §3.2): a failed adequate trial needs an adequate dose, enough weeks at
 /// that dose, improvement no greater than the non-response threshold and, for depression, membership of the current
 /// episode. Where the specification names the agents that count (antidepressants for depression, SRIs or ERP for OCD,
 /// first-line agents for neuropathic pain), other agents are not counted. A known reason not to count a trial wins;
@@ -110,7 +110,7 @@ public static class TrialClassifier
     }
 
     /// <summary>
-    /// OCD (criteria.md §4, R2-6): one completed course of exposure and response prevention without remission counts.
+    /// OCD (spec §4, R2-6): one completed course of exposure and response prevention without remission counts.
     /// "Completed" is an adequate course (<c>doseAdequate</c>) not stopped for intolerance or non-adherence.
     /// </summary>
     private static void ClassifyErpCourse(int index, TreatmentTrial trial, ScreeningPolicy policy, List<string> notCounted, List<IntakeField> missing)

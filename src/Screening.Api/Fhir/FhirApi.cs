@@ -40,6 +40,12 @@ public static class FhirApi
             .Produces<string>(StatusCodes.Status200OK, FhirResult.ContentType)
             .Produces<string>(StatusCodes.Status404NotFound, FhirResult.ContentType);
 
+        group.MapGet("/Questionnaire", SearchQuestionnaires)
+            .WithName("SearchFhirQuestionnaires")
+            .WithSummary("Search Questionnaires by canonical URL")
+            .WithDescription($"A searchset Bundle: the screening Questionnaire when `url` is its canonical URL ({FhirCanonicals.Questionnaire}, optionally with `|version`) or absent, otherwise empty. How a form filler resolves the canonical a QuestionnaireResponse names.")
+            .Produces<string>(StatusCodes.Status200OK, FhirResult.ContentType);
+
         group.MapPost("/QuestionnaireResponse/$evaluate", Evaluate)
             .WithName("EvaluateFhirQuestionnaireResponse")
             .WithSummary("Evaluate a QuestionnaireResponse into a GuidanceResponse")
@@ -77,6 +83,25 @@ public static class FhirApi
     private static FhirResult GetQuestionnaire(string id) => id == FhirCanonicals.QuestionnaireId
         ? new FhirResult(Questionnaire)
         : FhirResult.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"The only Questionnaire is {FhirCanonicals.QuestionnaireId}.");
+
+    /// <param name="url">The canonical URL searched for (optionally url|version).</param>
+    private static FhirResult SearchQuestionnaires(string? url)
+    {
+        var (canonical, version) = url?.Split('|', 2) is [var u, var v] ? (u, v) : (url, null);
+        var matches = canonical is null || (canonical == FhirCanonicals.Questionnaire && (version is null || version == Questionnaire.Version));
+        var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = matches ? 1 : 0 };
+        if (matches)
+        {
+            bundle.Entry.Add(new Bundle.EntryComponent
+            {
+                FullUrl = $"{FhirCanonicals.Base}/Questionnaire/{FhirCanonicals.QuestionnaireId}",
+                Resource = Questionnaire,
+                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
+            });
+        }
+
+        return new FhirResult(bundle);
+    }
 
     private static async System.Threading.Tasks.Task<IResult> Evaluate(
         HttpRequest request, FhirEvaluator evaluator, CancellationToken cancellationToken)

@@ -24,7 +24,20 @@ public sealed class OperationOutcomeWriter : IProblemDetailsWriter
             >= 500 => OperationOutcome.IssueType.Exception,
             _ => OperationOutcome.IssueType.Invalid,
         };
-        var message = string.Join(": ", new[] { context.ProblemDetails.Title, context.ProblemDetails.Detail }.Where(s => !string.IsNullOrWhiteSpace(s)));
-        return new ValueTask(FhirResult.Outcome(status, type, message.Length > 0 ? message : "Request failed.").ExecuteAsync(context.HttpContext));
+        // A problem without a detail (a status code page: an unknown address, a wrong method or media type) gets one that
+        // says what this endpoint serves; never the request's own path or body.
+        var detail = string.IsNullOrWhiteSpace(context.ProblemDetails.Detail) ? DefaultDetail(status) : context.ProblemDetails.Detail;
+        var message = string.Join(": ", new[] { context.ProblemDetails.Title, detail }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        return new ValueTask(FhirResult.Outcome(status, type, message).ExecuteAsync(context.HttpContext));
     }
+
+    private static string DefaultDetail(int status) => status switch
+    {
+        StatusCodes.Status404NotFound =>
+            "no FHIR resource or operation at this address; this server serves GET metadata, GET Questionnaire/{id} (and Questionnaire?url=), GET GuidanceResponse/{id} and POST QuestionnaireResponse/$evaluate",
+        StatusCodes.Status405MethodNotAllowed => "this address does not take that HTTP method; see GET metadata for the interactions this server supports",
+        StatusCodes.Status415UnsupportedMediaType => "send the resource as application/fhir+json",
+        StatusCodes.Status401Unauthorized => "send a valid API key in the X-API-Key header",
+        _ => "the request could not be processed",
+    };
 }

@@ -26,8 +26,10 @@ public static class OpenApiSetup
         missing. Outcome categories, in order of precedence: `urgent-crisis-referral`, `not-eligible-contraindicated`,
         `insufficient-information`, `not-eligible-criteria-not-met`, `refer-with-specialist-review`, `refer`.
 
-        The rule catalog (`GET /v1/rules`) lists every rule with its source and status tag; `GET /v1/ruleset` gives the
-        ruleset version and content hash that every result also carries. Authenticate with the `X-API-Key` header
+        The rule catalog (`GET /v1/rules`) lists every rule with its source and status tag, and the
+        [clinical rules reference](/rules) shows the same catalog as a page (also in the repository as
+        `docs/clinical-rules.md`); `GET /v1/ruleset` gives the ruleset version and content hash that every result also
+        carries. Authenticate with the `X-API-Key` header
         (Authorize button).
         """;
 

@@ -6,9 +6,9 @@ namespace Screening.Api.Pages;
 /// <summary>A run of intake items to render (a group's children; a repeating group's children at one row).</summary>
 public sealed record FieldsView(IntakeForm Form, IReadOnlyList<IntakeItem> Items, int? Row)
 {
-    public static string Label(IntakeItem item) => item.Question ?? QuestionnaireBuilder.Humanize(item.Name);
+    public static string Label(IntakeItem item) => item.Question ?? item.Title;
 
-    public static string GroupTitle(IntakeItem item) => QuestionnaireBuilder.GroupTitle(item.Name);
+    public static string GroupTitle(IntakeItem item) => QuestionnaireBuilder.GroupTitle(item);
 
     public static string RowNoun(IntakeItem group) => group.Name == "bloodPressureReadings" ? "a blood-pressure reading" : "a treatment trial";
 

@@ -119,7 +119,7 @@ public static partial class PageText
 
     private static string GroupOrWords(string path) =>
         IntakeItem.Flatten(IntakeItem.All).FirstOrDefault(i => i.LinkId == path) is { } group
-            ? QuestionnaireBuilder.GroupTitle(group.Name)
+            ? QuestionnaireBuilder.GroupTitle(group)
             : PlainWords(path);
 
     [GeneratedRegex(@"\[(\d+)\]")]

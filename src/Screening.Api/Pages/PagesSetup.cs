@@ -39,6 +39,7 @@ public static class PagesSetup
         {
             pages.Conventions.AuthorizeFolder("/", Policy);
             pages.Conventions.AllowAnonymousToPage("/SignIn");
+            pages.Conventions.AllowAnonymousToPage("/Rules");
         });
         services.AddAntiforgery(antiforgery =>
         {

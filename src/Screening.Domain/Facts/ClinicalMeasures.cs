@@ -49,7 +49,7 @@ public sealed class ClinicalMeasures
 }
 
 /// <summary>
-/// The seated blood pressure in use (criteria.md §7): the single reading, or up to three readings of the same day
+/// The seated blood pressure in use (spec §7): the single reading, or up to three readings of the same day
 /// combined by the policy's rule (the mean, or the highest of each pressure), and how old it is. A reading older than
 /// the policy allows is <see cref="Stale"/>: it counts as missing everywhere.
 /// </summary>

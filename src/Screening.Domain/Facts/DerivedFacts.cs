@@ -4,7 +4,7 @@ using Screening.Domain.Policy;
 
 namespace Screening.Domain.Facts;
 
-/// <summary>C-SSRS screener risk level (criteria.md §6.1).</summary>
+/// <summary>C-SSRS screener risk level (spec §6.1).</summary>
 public enum CssrsRiskLevel
 {
     Unknown = 0,
@@ -23,7 +23,7 @@ public sealed class CssrsRisk(CssrsRiskLevel level, string text, IReadOnlyList<E
     public IReadOnlyList<IntakeField> Missing { get; } = missing;
 }
 
-/// <summary>Classification of one treatment trial (criteria.md §3.2).</summary>
+/// <summary>Classification of one treatment trial (spec §3.2).</summary>
 public enum TrialClassification
 {
     FailedAdequate = 1,
@@ -63,7 +63,7 @@ public sealed class TreatmentHistory(bool taken, IReadOnlyList<TrialAssessment> 
     public IEnumerable<TrialAssessment> For(TrialCondition condition) => Trials.Where(t => t.Trial.Condition == condition);
 }
 
-/// <summary>Where the seated blood pressure falls among the gates of criteria.md §7.</summary>
+/// <summary>Where the seated blood pressure falls among the gates of spec §7.</summary>
 public enum BloodPressureCategory
 {
     Unknown = 0,
@@ -95,7 +95,7 @@ public sealed class BloodPressureGate(BloodPressureCategory category, BloodPress
         Reading.Evidence(systolicThreshold, diastolicThreshold);
 }
 
-/// <summary>Eating-disorder medical stability (criteria.md §6.3), derived only when an eating disorder is present or suspected.</summary>
+/// <summary>Eating-disorder medical stability (spec §6.3), derived only when an eating disorder is present or suspected.</summary>
 /// <param name="unstable">Yes: at least one instability criterion met; No: none met and BMI, heart rate and BP known; Unknown otherwise.</param>
 /// <param name="criteriaMet">The criteria met, as evidence.</param>
 /// <param name="missing">BMI, heart rate or blood pressure unanswered (or the reading too old): these hold the outcome.</param>
@@ -108,7 +108,7 @@ public sealed class EatingDisorderStability(Answer unstable, IReadOnlyList<Evide
     public IReadOnlyList<IntakeField> WorthAsking { get; } = worthAsking;
 }
 
-/// <summary>An indication's assessment (criteria.md §4), yielded only for a triggered domain.</summary>
+/// <summary>An indication's assessment (spec §4), yielded only for a triggered domain.</summary>
 public sealed class IndicationAssessment(
     string id,
     IndicationStatus status,
@@ -131,7 +131,7 @@ public sealed class IndicationAssessment(
 }
 
 /// <summary>
-/// The ids of the indication rules the outcome precedence names (criteria.md §4, §9): the rule classes take their
+/// The ids of the indication rules the outcome precedence names (spec §4, §9): the rule classes take their
 /// [Name] from here, so each id is written once.
 /// </summary>
 public static class IndicationIds

@@ -44,7 +44,7 @@ public sealed class Finding
 
     /// <summary>
     /// Unanswered fields that could make the rule fire and that hold the outcome where the specification says an
-    /// unknown of this kind does (urgent: always, criteria.md §9.2 step 3; absolute: once an indication is established,
+    /// unknown of this kind does (urgent: always, spec §9.2 step 3; absolute: once an indication is established,
     /// step 5; cautions and advisories: never).
     /// </summary>
     public IReadOnlyList<IntakeField> Missing { get; }

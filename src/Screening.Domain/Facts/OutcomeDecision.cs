@@ -11,7 +11,7 @@ namespace Screening.Domain.Facts;
 public sealed record MissingItem(IntakeField Field, IReadOnlyList<string> NeededBy, OutcomeCategory CouldChangeOutcomeTo, bool Blocking);
 
 /// <summary>
-/// The outcome the precedence rule derived (criteria.md §9) from every finding, indication assessment and the C-SSRS
+/// The outcome the precedence rule derived (spec §9) from every finding, indication assessment and the C-SSRS
 /// risk: the category and the facts that decided it.
 /// </summary>
 public sealed class OutcomeDecision
@@ -29,7 +29,7 @@ public sealed class OutcomeDecision
     /// <summary>PHQ-9 item 9 as answered (null when not given).</summary>
     public int? Phq9Item9 { get; init; }
 
-    /// <summary>True when a suicide risk assessment must be completed: the C-SSRS screener is incomplete (criteria.md §6.1, R2-9).</summary>
+    /// <summary>True when a suicide risk assessment must be completed: the C-SSRS screener is incomplete (spec §6.1, R2-9).</summary>
     public bool SafetyFollowUpRequired { get; init; }
 
     /// <summary>Rule ids of the findings and indications that decided the category.</summary>

@@ -18,7 +18,7 @@ public enum HepaticImpairment
     Severe,
 }
 
-/// <summary>Contraindication and caution questions (criteria.md §2.1, §2.2). Each is yes / no / unknown.</summary>
+/// <summary>Contraindication and caution questions (spec §2.1, §2.2). Each is yes / no / unknown.</summary>
 public sealed record ContraindicationAnswers
 {
     /// <summary>Any aneurysm (brain, thoracic or abdominal aorta, peripheral arteries).</summary>

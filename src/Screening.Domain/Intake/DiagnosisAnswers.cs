@@ -2,7 +2,7 @@ namespace Screening.Domain.Intake;
 
 /// <summary>
 /// Diagnoses (clinician-confirmed or self-reported) and the current presentation. A diagnosis answered "yes" opens
-/// the evaluation of its indication (criteria.md §4, entry triggers).
+/// the evaluation of its indication (spec §4, entry triggers).
 /// </summary>
 public sealed record DiagnosisAnswers
 {

@@ -3,12 +3,13 @@ using System.ComponentModel.DataAnnotations;
 namespace Screening.Domain.Intake;
 
 /// <summary>
-/// Totals and items of the standard instruments (ranges from criteria.md §4.1). Leave out an instrument that was
+/// Totals and items of the standard instruments (ranges from spec §4.1). Leave out an instrument that was
 /// not administered: an instrument never given does not open its indication.
 /// </summary>
 public sealed record InstrumentScores
 {
     /// <summary>PHQ-9 (Patient Health Questionnaire-9) total and item 9.</summary>
+    [Section("PHQ-9 (Patient Health Questionnaire-9), over the last 2 weeks")]
     public Phq9Scores Phq9 { get; init; } = new();
 
     /// <summary>GAD-7 total, 0-21. 10 or more: moderate anxiety.</summary>
@@ -32,9 +33,11 @@ public sealed record InstrumentScores
     public int? YmrsTotal { get; init; }
 
     /// <summary>MDQ (Mood Disorder Questionnaire), its three parts.</summary>
+    [Section("MDQ (Mood Disorder Questionnaire)")]
     public MdqAnswers Mdq { get; init; } = new();
 
     /// <summary>C-SSRS screener (Columbia Suicide Severity Rating Scale, screen version).</summary>
+    [Section("C-SSRS screener (Columbia Suicide Severity Rating Scale)")]
     public CssrsScreener Cssrs { get; init; } = new();
 
     /// <summary>SCOFF total, 0-5 (one point per "yes"). 2 or more: likely anorexia or bulimia.</summary>
@@ -59,9 +62,11 @@ public sealed record InstrumentScores
     public decimal? PainDurationMonths { get; init; }
 
     /// <summary>Budapest clinical diagnostic criteria for complex regional pain syndrome.</summary>
+    [Section("Budapest criteria for complex regional pain syndrome")]
     public BudapestCriteria Budapest { get; init; } = new();
 
     /// <summary>ACR 2016 fibromyalgia criteria. Symptom duration is <c>painDurationMonths</c>.</summary>
+    [Section("ACR 2016 fibromyalgia criteria")]
     public Acr2016Criteria Acr2016 { get; init; } = new();
 
     /// <summary>DN4 (Douleur Neuropathique 4) total, 0-10.</summary>

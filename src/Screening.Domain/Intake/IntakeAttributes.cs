@@ -10,6 +10,16 @@ public sealed class QuestionAttribute(string text) : Attribute
     public string Text { get; } = text;
 }
 
+/// <summary>
+/// The title of a group of questions (a section of the form, an instrument), written as clinicians write it
+/// (PHQ-9, C-SSRS, MDQ, ACR 2016). The one table of section names: the FHIR Questionnaire, the pages and the docs read it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SectionAttribute(string title) : Attribute
+{
+    public string Title { get; } = title;
+}
+
 /// <summary>The UCUM unit of a measured value (e.g. <c>mm[Hg]</c>) and how it reads to a person.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class UnitAttribute(string ucum, string display) : Attribute

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Screening.Domain.Intake;
 
-/// <summary>Alcohol and drug use (criteria.md §5).</summary>
+/// <summary>Alcohol and drug use (spec §5).</summary>
 public sealed record SubstanceUseAnswers
 {
     /// <summary>A history of substance use disorder, including alcohol.</summary>

@@ -55,7 +55,7 @@ public enum StopReason
 }
 
 /// <summary>
-/// One treatment trial. Classified as a failed adequate trial, not counted, or indeterminate (criteria.md §3.2):
+/// One treatment trial. Classified as a failed adequate trial, not counted, or indeterminate (spec §3.2):
 /// a trial counts only with an adequate dose, enough weeks at that dose, little improvement and, for depression,
 /// membership of the current episode.
 /// </summary>

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Screening.Domain.Intake;
 
 /// <summary>
-/// Vital signs (criteria.md §7) and, for a suspected eating disorder, the medical-stability measurements (§6.3).
+/// Vital signs (spec §7) and, for a suspected eating disorder, the medical-stability measurements (§6.3).
 /// </summary>
 public sealed record VitalSigns
 {
@@ -27,6 +27,7 @@ public sealed record VitalSigns
     /// reading and the value used.
     /// </summary>
     [Question("Seated blood-pressure readings taken on the same day (up to three)")]
+    [Section("Blood-pressure readings of the same day (up to three), instead of the single reading")]
     [MaxLength(IntakeLimits.MaxBloodPressureReadings)]
     public IReadOnlyList<BloodPressureReading>? BloodPressureReadings { get; init; }
 

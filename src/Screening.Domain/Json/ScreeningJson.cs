@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 
 namespace Screening.Domain.Json;
 
@@ -28,8 +27,10 @@ public static class ScreeningJson
         options.RespectRequiredConstructorParameters = true;
         options.MaxDepth = MaxDepth;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        // Readable non-ASCII text (≥, §, °C) in clinical explanations; HTML-sensitive characters stay escaped.
-        options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        // Responses are application/json, never embedded in HTML: write clinical text as it reads ("> 140 mmHg",
+        // "patient's", "≥", "§") rather than \u003E and \u0027. Quotes, backslashes and control characters are still
+        // escaped, as JSON requires. (The pages render results through Razor, which encodes for HTML.)
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         return options;
     }

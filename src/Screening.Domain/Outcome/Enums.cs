@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Screening.Domain.Outcome;
 
-/// <summary>The outcome categories of criteria.md §9, in order of precedence (first wins).</summary>
+/// <summary>The outcome categories of spec §9, in order of precedence (first wins).</summary>
 public enum OutcomeCategory
 {
     /// <summary>Immediate safety issue: crisis or emergency pathway, not a treatment referral.</summary>
@@ -56,7 +56,7 @@ public enum RegulatoryStatus
     OffLabelKetamine,
 }
 
-/// <summary>The program's evidence scale (criteria.md §4): E1 regulatory approval ... E4 case series or weak evidence.</summary>
+/// <summary>The program's evidence scale (spec §4): E1 regulatory approval ... E4 case series or weak evidence.</summary>
 public enum EvidenceLevel
 {
     [JsonStringEnumMemberName("E1")]
@@ -96,11 +96,11 @@ public enum RuleKind
     /// <summary>A derived classification other rules rest on (trial classification, C-SSRS risk, blood-pressure gate...).</summary>
     Derivation,
 
-    /// <summary>The outcome precedence of criteria.md §9.</summary>
+    /// <summary>The outcome precedence of spec §9.</summary>
     Outcome,
 }
 
-/// <summary>How firm a rule's source is (criteria.md §0).</summary>
+/// <summary>How firm a rule's source is (spec §0).</summary>
 public enum SourceStatus
 {
     /// <summary>[V] read in a public copy of the source.</summary>

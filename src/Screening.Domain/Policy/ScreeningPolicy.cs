@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Screening.Domain.Policy;
 
-/// <summary>How a non-medical dissociative use in the past 12 months is treated (criteria.md §5).</summary>
+/// <summary>How a non-medical dissociative use in the past 12 months is treated (spec §5).</summary>
 public enum DissociativeMisuseHandling
 {
     /// <summary>A relative contraindication (the label's "careful consideration"): specialist review.</summary>

@@ -9,7 +9,7 @@ using Screening.Rules;
 namespace Screening.Engine.Catalog;
 
 /// <summary>
-/// The identity of the compiled rule logic (criteria.md R2-16): a SHA-256 over the IL and metadata of the rules
+/// The identity of the compiled rule logic (spec R2-16): a SHA-256 over the IL and metadata of the rules
 /// assembly and of the domain model the rules compute from (facts, measures, the intake model's questions and ranges).
 /// For the same source and compiler the IL and metadata are deterministic; what differs between builds of the same
 /// source is left out: the module id and the assembly-level attributes (build configuration, informational version),

@@ -48,7 +48,7 @@ public sealed class ResultBuilder(RuleCatalog catalog, ScreeningPolicy policy)
 
     private Reason[] Reasons(OutcomeDecision decision)
     {
-        // An advisory is a flag, unless it decided the outcome (reassess when sober, criteria.md §9.2 step 3b).
+        // An advisory is a flag, unless it decided the outcome (reassess when sober, spec §9.2 step 3b).
         var findings = decision.Findings
             .Where(f => f.IsPresent && (f.Kind != RuleKind.Info || decision.DecisiveRuleIds.Contains(f.RuleId)))
             .Select(f => Reason(f.RuleId, f.Kind, f.Text, f.Evidence, decision));

@@ -37,6 +37,34 @@ public class FhirEndpointTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task The_questionnaire_canonical_resolves_through_a_search_by_url()
+    {
+        var found = Assert.IsType<Bundle>(Deserializer.DeserializeResource(await _client.GetStringAsync($"/fhir/Questionnaire?url={Uri.EscapeDataString(FhirCanonicals.Questionnaire)}")));
+        Assert.Equal(Bundle.BundleType.Searchset, found.Type);
+        Assert.Equal(FhirCanonicals.Questionnaire, Assert.IsType<Questionnaire>(Assert.Single(found.Entry).Resource).Url);
+        Assert.Empty(FhirValidation.Errors(found));
+
+        var none = Assert.IsType<Bundle>(Deserializer.DeserializeResource(await _client.GetStringAsync("/fhir/Questionnaire?url=http%3A%2F%2Fexample.org%2FQuestionnaire%2Fother")));
+        Assert.Equal(0, none.Total);
+        Assert.Empty(none.Entry);
+    }
+
+    [Fact]
+    public async Task An_unknown_address_or_media_type_says_what_the_server_serves()
+    {
+        var notFound = await _client.GetAsync("/fhir/Patient/123");
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        var outcome = Assert.IsType<OperationOutcome>(Deserializer.DeserializeResource(await notFound.Content.ReadAsStringAsync()));
+        Assert.Contains("QuestionnaireResponse/$evaluate", outcome.Issue[0].Diagnostics, StringComparison.Ordinal);
+        Assert.DoesNotContain("Patient/123", outcome.Issue[0].Diagnostics, StringComparison.Ordinal);
+
+        var wrongType = await _client.PostAsync("/fhir/QuestionnaireResponse/$evaluate", new StringContent("<x/>", Encoding.UTF8, "application/xml"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+        var unsupported = Assert.IsType<OperationOutcome>(Deserializer.DeserializeResource(await wrongType.Content.ReadAsStringAsync()));
+        Assert.Contains("application/fhir+json", unsupported.Issue[0].Diagnostics, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_questionnaire_carries_loinc_codes_units_ranges_and_enable_when()
     {
         var questionnaire = (Questionnaire)Deserializer.DeserializeResource(await _client.GetStringAsync($"/fhir/Questionnaire/{FhirCanonicals.QuestionnaireId}"));
@@ -143,4 +171,26 @@ public class FhirEndpointTests(ApiFactory factory)
 
     private static IEnumerable<Questionnaire.ItemComponent> Flatten(IEnumerable<Questionnaire.ItemComponent> items) =>
         items.SelectMany(i => new[] { i }.Concat(Flatten(i.Item)));
+}
+
+/// <summary>The Questionnaire's wording: sentences and titles for people, instrument names as clinicians write them.</summary>
+public class QuestionnaireWordingTests
+{
+    private static IEnumerable<Questionnaire.ItemComponent> All(IEnumerable<Questionnaire.ItemComponent> items) =>
+        items.SelectMany(i => new[] { i }.Concat(All(i.Item)));
+
+    [Fact]
+    public void No_item_is_labelled_with_a_field_name_and_instruments_are_named_as_clinicians_write_them()
+    {
+        var texts = All(QuestionnaireBuilder.Build().Item).Select(i => i.Text ?? string.Empty).ToArray();
+
+        Assert.All(texts, text => Assert.DoesNotMatch("^[a-z]+[A-Z0-9][A-Za-z0-9]*$", text));
+        Assert.All(texts, text => Assert.Matches("^[A-Z0-9]", text));
+        foreach (var name in new[] { "PHQ-9", "GAD-7", "C-SSRS", "MDQ", "ACR 2016" })
+        {
+            Assert.Contains(texts, text => text.Contains(name, StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(texts, text => text.StartsWith("Cssrs", StringComparison.Ordinal) || text.StartsWith("Acr 2016", StringComparison.Ordinal) || text == "Mdq");
+    }
 }

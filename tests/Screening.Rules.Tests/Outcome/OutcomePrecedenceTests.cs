@@ -4,7 +4,7 @@ using Screening.Rules.Tests.Fixtures;
 namespace Screening.Rules.Tests.Outcome;
 
 /// <summary>
-/// Every pair of outcome categories that can both apply, resolved as criteria.md §9.2 says: the full ruleset runs,
+/// Every pair of outcome categories that can both apply, resolved as spec §9.2 says: the full ruleset runs,
 /// and the category, the decisive reasons and the missing information are checked.
 /// </summary>
 public class OutcomePrecedenceTests

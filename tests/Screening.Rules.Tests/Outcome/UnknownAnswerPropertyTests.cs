@@ -10,7 +10,7 @@ namespace Screening.Rules.Tests.Outcome;
 /// <summary>
 /// The principle of revision 2 (R2-11), as a property over the golden cases: take every case whose outcome is not
 /// insufficient information and blank each answered field in turn. The outcome may become insufficient information only
-/// when the field is in the specification's blocking set for that case (criteria.md §9.2 steps 3, 4 and 5, written out
+/// when the field is in the specification's blocking set for that case (spec §9.2 steps 3, 4 and 5, written out
 /// below independently of the rules), and then the field must be listed as blocking.
 /// </summary>
 public class UnknownAnswerPropertyTests(ITestOutputHelper output)

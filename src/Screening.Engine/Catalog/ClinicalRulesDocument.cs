@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Screening.Domain.Json;
+using Screening.Domain.Outcome;
+using Screening.Domain.Policy;
+
+namespace Screening.Engine.Catalog;
+
+/// <summary>
+/// The clinical reference shipped with the project (docs/clinical-rules.md), generated from the rule catalog: every rule
+/// with its kind, title, description, the policy values it reads as they are in force, its source and status tag, and
+/// its evidence level. The same entries are served at GET /v1/rules and rendered at /rules. A test keeps the committed
+/// file equal to this output.
+/// </summary>
+public static class ClinicalRulesDocument
+{
+    /// <summary>The kinds in the order the document lists them, with their headings.</summary>
+    public static IReadOnlyList<(RuleKind Kind, string Heading)> Sections { get; } =
+    [
+        (RuleKind.Urgent, "Urgent findings"),
+        (RuleKind.Absolute, "Absolute contraindications"),
+        (RuleKind.Temporary, "Temporary contraindications"),
+        (RuleKind.Relative, "Cautions (relative contraindications)"),
+        (RuleKind.Indication, "Indications"),
+        (RuleKind.Info, "Advisories"),
+        (RuleKind.Derivation, "Derived findings"),
+        (RuleKind.Outcome, "Outcome"),
+    ];
+
+    /// <summary>What a source status tag means.</summary>
+    public static IReadOnlyList<(string Tag, string Meaning)> StatusTags { get; } =
+    [
+        ("V", "verified: read in a public copy of the source"),
+        ("P", "published, but the specific text could not be read: a clinician must check the original"),
+        ("U", "unverified: kept configurable"),
+        ("POLICY", "a programme design decision, configurable"),
+    ];
+
+    /// <summary>A policy parameter as the response's policy object names it (e.g. trialMinWeeksAtDose).</summary>
+    public static string PolicyName(string parameter) => JsonNamingPolicy.CamelCase.ConvertName(parameter);
+
+    /// <summary>A policy value as text (the contract's spelling: numbers, true/false, enum names).</summary>
+    public static string PolicyValue(ScreeningPolicy policy, string parameter)
+    {
+        var json = JsonSerializer.SerializeToElement(policy, ScreeningJson.Options);
+        return json.TryGetProperty(PolicyName(parameter), out var value)
+            ? value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()
+            : "?";
+    }
+
+    public static string Markdown(RuleCatalog catalog, ScreeningPolicy policy)
+    {
+        var md = new StringBuilder();
+        void Line(string text = "") => md.Append(text).Append('\n');
+        Line($"# Clinical rules, ruleset {catalog.Version.Version}");
+        Line();
+        Line("Generated from the rule catalog (`GET /v1/rules` serves the same entries; `/rules` renders them). Do not edit:");
+        Line("`SCREENING_UPDATE_DOCS=1 dotnet test` writes it again, and a test fails when it differs from the rules.");
+        Line();
+        Line("**Decision support, not a diagnosis.** Every rule must be reviewed by a licensed psychiatrist or pain physician");
+        Line("before clinical use; rules whose source is tagged P or U rest on text that could not be read in full.");
+        Line();
+        Line("- **Source status tags**: " + string.Join("; ", StatusTags.Select(t => $"`{t.Tag}` {t.Meaning}")) + ".");
+        Line("- **Evidence levels** (indications): E1 regulatory approval to E4 case series or weak evidence.");
+        Line("- **spec §**: the section of the clinical screening specification (revision 2) a rule encodes, kept for");
+        Line("  traceability; this document states each rule's content, so the specification is not needed to use it.");
+        Line("- **Policy values** are configuration (`Screening:Policy:<name>`); the values below are the `default` profile's.");
+        Line();
+        Line($"{catalog.Entries.Count} rules.");
+        foreach (var (kind, heading) in Sections)
+        {
+            var rules = catalog.Entries.Where(e => e.Kind == kind).OrderBy(e => e.Id, StringComparer.Ordinal).ToArray();
+            if (rules.Length == 0)
+            {
+                continue;
+            }
+
+            Line();
+            Line($"## {heading}");
+            foreach (var rule in rules)
+            {
+                Line();
+                Line($"### {rule.Id}: {rule.Title}");
+                Line();
+                Line(rule.Description);
+                Line();
+                Line($"- Kind: {ScreeningJson.NameOf(rule.Kind)}" + (rule.Subtype is { } subtype ? $" ({ScreeningJson.NameOf(subtype)} emergency)" : string.Empty));
+                if (rule.RegulatoryStatus is { } regulatory)
+                {
+                    Line($"- Regulatory status: {ScreeningJson.NameOf(regulatory)}; evidence level: {(rule.EvidenceLevel is { } level ? ScreeningJson.NameOf(level) : "not rated")}");
+                }
+
+                if (rule.PolicyParameters.Count > 0)
+                {
+                    Line("- Policy values in force: " + string.Join(", ", rule.PolicyParameters.Select(p => $"`{PolicyName(p)}` = {PolicyValue(policy, p)}")));
+                }
+
+                if (rule.RescreenWhen is { } rescreen)
+                {
+                    Line($"- Re-screen: {rescreen}");
+                }
+
+                Line($"- Source [{ScreeningJson.NameOf(rule.Source.Status)}]: {rule.Source.Citation}");
+            }
+        }
+
+        Line();
+        Line("## Policy in force (default profile)");
+        Line();
+        Line("| Parameter | Value |");
+        Line("|---|---|");
+        foreach (var property in JsonSerializer.SerializeToElement(policy, ScreeningJson.Options).EnumerateObject())
+        {
+            Line(string.Create(CultureInfo.InvariantCulture, $"| `{property.Name}` | {(property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : property.Value.GetRawText())} |"));
+        }
+
+        return md.ToString();
+    }
+}
