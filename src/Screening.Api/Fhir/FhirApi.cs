@@ -40,6 +40,20 @@ public static class FhirApi
             .Produces<string>(StatusCodes.Status200OK, FhirResult.ContentType)
             .Produces<string>(StatusCodes.Status404NotFound, FhirResult.ContentType);
 
+        group.MapGet("/CodeSystem/{id}", GetCodeSystem)
+            .WithName("GetFhirCodeSystem")
+            .WithSummary("A code system of the service")
+            .WithDescription("The CodeSystems the Questionnaire, GuidanceResponses and cards use: outcome-category, screening-rule (the rule catalog's ids), and one per choice question of the intake model (e.g. sex-at-birth, hepatic-impairment). Unknown id: 404.")
+            .Produces<string>(StatusCodes.Status200OK, FhirResult.ContentType)
+            .Produces<string>(StatusCodes.Status404NotFound, FhirResult.ContentType);
+
+        group.MapGet("/OperationDefinition/{id}", GetOperationDefinition)
+            .WithName("GetFhirOperationDefinition")
+            .WithSummary("The $evaluate OperationDefinition")
+            .WithDescription("OperationDefinition 'QuestionnaireResponse-evaluate', the definition the CapabilityStatement names for $evaluate.")
+            .Produces<string>(StatusCodes.Status200OK, FhirResult.ContentType)
+            .Produces<string>(StatusCodes.Status404NotFound, FhirResult.ContentType);
+
         group.MapGet("/Questionnaire", SearchQuestionnaires)
             .WithName("SearchFhirQuestionnaires")
             .WithSummary("Search Questionnaires by canonical URL")
@@ -83,6 +97,23 @@ public static class FhirApi
     private static FhirResult GetQuestionnaire(string id) => id == FhirCanonicals.QuestionnaireId
         ? new FhirResult(Questionnaire)
         : FhirResult.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"The only Questionnaire is {FhirCanonicals.QuestionnaireId}.");
+
+    private static IReadOnlyDictionary<string, CodeSystem>? _codeSystems;
+
+    private static FhirResult GetCodeSystem(string id, ScreeningEngine engine)
+    {
+        // Built once: the catalog and the intake model do not change while the service runs.
+        var systems = _codeSystems ??= TerminologyBuilder.CodeSystems(engine.Catalog);
+        return systems.TryGetValue(id, out var system)
+            ? new FhirResult(system)
+            : FhirResult.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"No CodeSystem with that id; this server's are: {string.Join(", ", systems.Keys.Order(StringComparer.Ordinal))}.");
+    }
+
+    private static readonly OperationDefinition Evaluation = TerminologyBuilder.EvaluateOperation();
+
+    private static FhirResult GetOperationDefinition(string id) => id == Evaluation.Id
+        ? new FhirResult(Evaluation)
+        : FhirResult.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"The only OperationDefinition is {Evaluation.Id}.");
 
     /// <param name="url">The canonical URL searched for (optionally url|version).</param>
     private static FhirResult SearchQuestionnaires(string? url)

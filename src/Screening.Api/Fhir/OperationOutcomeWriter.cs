@@ -34,7 +34,7 @@ public sealed class OperationOutcomeWriter : IProblemDetailsWriter
     private static string DefaultDetail(int status) => status switch
     {
         StatusCodes.Status404NotFound =>
-            "no FHIR resource or operation at this address; this server serves GET metadata, GET Questionnaire/{id} (and Questionnaire?url=), GET GuidanceResponse/{id} and POST QuestionnaireResponse/$evaluate",
+            "no FHIR resource or operation at this address; this server serves GET metadata, GET Questionnaire/{id} (and Questionnaire?url=), GET CodeSystem/{id}, GET OperationDefinition/{id}, GET GuidanceResponse/{id} and POST QuestionnaireResponse/$evaluate",
         StatusCodes.Status405MethodNotAllowed => "this address does not take that HTTP method; see GET metadata for the interactions this server supports",
         StatusCodes.Status415UnsupportedMediaType => "send the resource as application/fhir+json",
         StatusCodes.Status401Unauthorized => "send a valid API key in the X-API-Key header",

@@ -50,6 +50,36 @@ public class FhirEndpointTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Every_code_system_and_the_operation_the_fhir_resources_name_resolve_on_this_server()
+    {
+        var questionnaire = QuestionnaireBuilder.Build();
+        static IEnumerable<Questionnaire.ItemComponent> All(IEnumerable<Questionnaire.ItemComponent> items) => items.SelectMany(i => new[] { i }.Concat(All(i.Item)));
+        var codings = All(questionnaire.Item).SelectMany(i => i.AnswerOption).Select(o => o.Value).OfType<Coding>()
+            .Where(c => c.System?.StartsWith(FhirCanonicals.Base, StringComparison.Ordinal) == true)
+            .Append(new Coding(FhirCanonicals.OutcomeCategorySystem, "refer"))
+            .Append(new Coding(FhirCanonicals.RuleSystem, "IND_TRD"))
+            .ToArray();
+        Assert.True(codings.Length > 20);
+
+        foreach (var system in codings.GroupBy(c => c.System))
+        {
+            var response = await _client.GetAsync(system.Key![(FhirCanonicals.Base.Length - "/fhir".Length)..]);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var codeSystem = Assert.IsType<CodeSystem>(Deserializer.DeserializeResource(await response.Content.ReadAsStringAsync()));
+            Assert.Equal(system.Key, codeSystem.Url);
+            Assert.Empty(FhirValidation.Errors(codeSystem));
+            Assert.All(system, coding => Assert.Contains(codeSystem.Concept, concept => concept.Code == coding.Code));
+        }
+
+        var capabilities = Assert.IsType<CapabilityStatement>(Deserializer.DeserializeResource(await _client.GetStringAsync("/fhir/metadata")));
+        var definition = capabilities.Rest.SelectMany(r => r.Resource).SelectMany(r => r.Operation).Single(o => o.Name == "evaluate").Definition;
+        var operation = Assert.IsType<OperationDefinition>(Deserializer.DeserializeResource(await _client.GetStringAsync(definition![(FhirCanonicals.Base.Length - "/fhir".Length)..])));
+        Assert.Equal(definition, operation.Url);
+        Assert.Empty(FhirValidation.Errors(operation));
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/fhir/CodeSystem/no-such-system")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_address_or_media_type_says_what_the_server_serves()
     {
         var notFound = await _client.GetAsync("/fhir/Patient/123");
