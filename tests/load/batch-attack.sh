@@ -23,7 +23,7 @@ ASPNETCORE_ENVIRONMENT=Production \
 Screening__Auth__ApiKeys__other="$(hash "$SCREENING_KEY")" \
 Screening__Auth__ApiKeys__attacker="$(hash "$ATTACK_KEY")" \
 Screening__RateLimit__PermitsPerMinute=1000000000 \
-  dotnet "$out/publish/Screening.Api.dll" --urls "http://127.0.0.1:$port" >"$out/attack-server.log" 2>&1 &
+  dotnet "$out/publish/Screening.Api.dll" --contentRoot "$PWD/$out/publish" --urls "http://127.0.0.1:$port" >"$out/attack-server.log" 2>&1 &
 server=$!
 trap 'kill -TERM $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do kill -0 "$server" || { cat "$out/attack-server.log" >&2; exit 1; }; sleep 0.05; done

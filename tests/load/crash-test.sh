@@ -25,7 +25,7 @@ export ASPNETCORE_ENVIRONMENT=Production \
 
 start_server() {
   if curl -s "http://127.0.0.1:$port/health/live" >/dev/null; then echo "port $port is in use" >&2; exit 1; fi
-  dotnet "$out/publish/Screening.Api.dll" --urls "http://127.0.0.1:$port" >>"$work/server.log" 2>&1 &
+  dotnet "$out/publish/Screening.Api.dll" --contentRoot "$PWD/$out/publish" --urls "http://127.0.0.1:$port" >>"$work/server.log" 2>&1 &
   server=$!
   until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do
     kill -0 "$server" 2>/dev/null || { tail -n 20 "$work/server.log" >&2; exit 1; }

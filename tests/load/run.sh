@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# HTTP load comparison: POST /v1/screenings (the refer example) against GET /v1/ruleset (the same pipeline without
-# the engine), in interleaved pairs at 32 and 64 connections, on the published service in Production mode with its
-# decision record on (SQLite). Then screening throughput with the decision record on against a second server with it
-# off, interleaved. Prints requests per second, p50 and p99 for each, the ratios, start-to-ready time, the first
-# screening after ready, and the server's peak RSS. Needs wrk (apt-get install wrk). Usage: tests/load/run.sh [seconds per run]
+# HTTP load measurement of the published service (Production, its decision record on SQLite, as users run it):
+#  1. at each log level (Warning, and the default Information): POST /v1/screenings (the refer example) against
+#     GET /v1/ruleset (the same pipeline without the engine), interleaved rounds after 20 s of warm-up per endpoint;
+#     throughput, p50/p99, and the server's CPU time per request read from /proc/<pid>/stat (the figure a load
+#     generator sharing the machine cannot distort); the throughput and CPU ratios per level;
+#  2. evaluations per second through POST /v1/screenings/batch (100 refer items per call) next to single requests;
+#  3. screening throughput with the decision record on against a second server with it off, interleaved;
+#  4. start-to-ready, the first screening after ready, and the peak RSS.
+# Needs wrk (apt-get install wrk). Usage: tests/load/run.sh [seconds per run]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -13,98 +17,106 @@ port=5199
 source tests/load/common.sh
 
 export SCREENING_KEY="load-test-$(date +%s)"
-export SCREENING_BODY="$PWD/src/Screening.Api/Examples/refer.json"
+refer="$PWD/src/Screening.Api/Examples/refer.json"
 key_hash=$(printf %s "$SCREENING_KEY" | sha256sum | cut -d' ' -f1)
-
 record=$(mktemp -d)
-# start_server [provider] [port]: the published service, its decision record on SQLite (default) or none.
+batch_body="$record/batch.json"
+{ printf '{"items":['; for i in $(seq 100); do [ "$i" -gt 1 ] && printf ','; cat "$refer"; done; printf ']}'; } >"$batch_body"
+
+# start_server <provider> <port> <log level>: the published service in Production.
 start_server() {
   ASPNETCORE_ENVIRONMENT=Production \
   Screening__Auth__ApiKeys__load="$key_hash" \
   Screening__RateLimit__PermitsPerMinute=1000000000 \
-  Screening__DecisionLog__Provider="${1:-sqlite}" \
-  Screening__DecisionLog__ConnectionString="Data Source=$record/decisions-${2:-$port}.db" \
+  Screening__DecisionLog__Provider="$1" \
+  Screening__DecisionLog__ConnectionString="Data Source=$record/decisions-$2-$3.db" \
   Screening__DecisionLog__EncryptionKeys__load="$(head -c 32 /dev/urandom | base64)" \
-    dotnet "$out/publish/Screening.Api.dll" --urls "http://127.0.0.1:${2:-$port}" >"$out/server-${2:-$port}.log" 2>&1 &
+  Serilog__MinimumLevel__Default="$3" \
+    dotnet "$out/publish/Screening.Api.dll" --contentRoot "$PWD/$out/publish" --urls "http://127.0.0.1:$2" >"$out/server-$2-$3.log" 2>&1 &
   server=$!
+  until curl -sf "http://127.0.0.1:$2/health/ready" >/dev/null; do sleep 0.01; done
 }
+stop_server() { kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+trap 'kill -TERM $(jobs -p) 2>/dev/null || true; rm -rf "$record"' EXIT
 
-# Start-up, measured three times from a cold process: launch to /health/ready, then the first screening.
-starts=(); firsts=()
-for _ in 1 2 3; do
-  started_ns=$(date +%s%N)
-  start_server
-  until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.01; done
-  starts+=($(( ($(date +%s%N) - started_ns) / 1000000 )))
-  firsts+=("$(curl -s -o /dev/null -w '%{time_total}' -X POST "http://127.0.0.1:$port/v1/screenings" \
-    -H 'Content-Type: application/json' -H "X-API-Key: $SCREENING_KEY" --data @"$SCREENING_BODY" | awk '{ printf "%.1f", $1 * 1000 }')")
-  kill -TERM "$server"; wait "$server" 2>/dev/null || true
-done
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-ready_ms=$(printf '%s\n' "${starts[@]}" | median)
-first_ms=$(printf '%s\n' "${firsts[@]}" | median)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-start_server
-trap 'kill -TERM $server ${server_off:-} 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$record"' EXIT
-until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.02; done
-
-# Tiered compilation needs tens of seconds under load to reach optimised code; measure the steady state.
-echo "Warming up (30 s)..."
-wrk -t2 -c32 -d20s -s tests/load/screening.lua "http://127.0.0.1:$port/v1/screenings" >/dev/null
-wrk -t2 -c32 -d10s -s tests/load/ruleset.lua "http://127.0.0.1:$port/v1/ruleset" >/dev/null
-
-# One wrk run; prints "rps p50_ms p99_ms non2xx". measure script path connections [port]
+# measure <lua> <path> <port> <pid> [connections]: one wrk run; prints "rps p50_ms p99_ms non2xx cpu_us_per_request".
 measure() {
-  local script=$1 path=$2 connections=$3
-  wrk -t2 -c"$connections" -d"${duration}s" --latency -s "tests/load/$script" "http://127.0.0.1:${4:-$port}$path" | awk '
+  local before after
+  before=$(cpu_ticks "$4")
+  SCREENING_BODY=${SCREENING_BODY:-$refer} wrk -t2 -c"${5:-32}" -d"${duration}s" --latency -s "tests/load/$1" "http://127.0.0.1:$3$2" >"$record/wrk.txt"
+  after=$(cpu_ticks "$4")
+  awk -v ticks=$((after - before)) -v hz="$ticks_per_second" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec/ { rps = $2 }
+    /requests in/ { total = $1 }
     /^ +50%/ { p50 = ms($2) }
     /^ +99%/ { p99 = ms($2) }
     /Non-2xx/ { bad = $NF }
-    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }'
+    END { printf "%.0f %.2f %.2f %d %.0f\n", rps, p50, p99, bad, ticks / hz * 1e6 / total }' "$record/wrk.txt"
 }
+column() { cut -d' ' -f"$2" "$1" | median; }
 
-printf "\n%-5s %-10s %10s %10s %10s %8s\n" conns endpoint "req/s" "p50 ms" "p99 ms" non-2xx
-for connections in 32 64; do
-  : >"$out/screening-$connections.txt"; : >"$out/ruleset-$connections.txt"
+# 4. Start-up, three times from a cold process: launch to /health/ready, then the first screening.
+starts=(); firsts=()
+for _ in 1 2 3; do
+  started_ns=$(date +%s%N)
+  start_server sqlite "$port" Information
+  starts+=($(( ($(date +%s%N) - started_ns) / 1000000 )))
+  firsts+=("$(curl -s -o /dev/null -w '%{time_total}' -X POST "http://127.0.0.1:$port/v1/screenings" \
+    -H 'Content-Type: application/json' -H "X-API-Key: $SCREENING_KEY" --data @"$refer" | awk '{ printf "%.1f", $1 * 1000 }')")
+  stop_server "$server"
+done
+
+# 1. Both log levels.
+printf "\n%-12s %-10s %9s %8s %8s %8s %14s\n" level endpoint "req/s" "p50 ms" "p99 ms" non-2xx "CPU us/req"
+summary=()
+for level in Warning Information; do
+  start_server sqlite "$port" "$level"
+  pid=$server
+  # Tiered compilation needs tens of seconds under load to reach optimised code: measure the steady state.
+  duration=20 measure screening.lua /v1/screenings "$port" "$pid" >/dev/null
+  duration=20 measure ruleset.lua /v1/ruleset "$port" "$pid" >/dev/null
+  : >"$record/screening.txt"; : >"$record/ruleset.txt"
   for _ in $(seq "$rounds"); do
-    measure screening.lua /v1/screenings "$connections" >>"$out/screening-$connections.txt"
-    measure ruleset.lua /v1/ruleset "$connections" >>"$out/ruleset-$connections.txt"
+    measure screening.lua /v1/screenings "$port" "$pid" >>"$record/screening.txt"
+    measure ruleset.lua /v1/ruleset "$port" "$pid" >>"$record/ruleset.txt"
   done
   for endpoint in screening ruleset; do
-    f="$out/$endpoint-$connections.txt"
-    printf "%-5s %-10s %10s %10s %10s %8s\n" "$connections" "$endpoint" \
-      "$(cut -d' ' -f1 "$f" | median)" "$(cut -d' ' -f2 "$f" | median)" "$(cut -d' ' -f3 "$f" | median)" "$(awk '{ s += $4 } END { print s }' "$f")"
+    f="$record/$endpoint.txt"
+    printf "%-12s %-10s %9s %8s %8s %8s %14s\n" "$level" "$endpoint" "$(column "$f" 1)" "$(column "$f" 2)" "$(column "$f" 3)" \
+      "$(awk '{ s += $4 } END { print s }' "$f")" "$(column "$f" 5)"
   done
+  summary+=("$level: throughput screening/ruleset $(ratio "$(column "$record/screening.txt" 1)" "$(column "$record/ruleset.txt" 1)"), CPU per request screening/ruleset $(ratio "$(column "$record/screening.txt" 5)" "$(column "$record/ruleset.txt" 5)") ($(column "$record/screening.txt" 5) / $(column "$record/ruleset.txt" 5) us)")
+  if [ "$level" = Information ]; then
+    # 2. Batch: 100 items per call, at 4 connections (each call already fans out over the cores).
+    : >"$record/batch.txt"
+    for _ in $(seq "$rounds"); do SCREENING_BODY="$batch_body" measure screening.lua /v1/screenings/batch "$port" "$pid" 4 >>"$record/batch.txt"; done
+    batch_evaluations=$(( $(column "$record/batch.txt" 1) * 100 ))
+    peak_rss_mb=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
+    main=$pid
+  else
+    stop_server "$server"
+  fi
 done
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-rps_ratio=$(ratio "$(cut -d' ' -f1 "$out/screening-32.txt" | median)" "$(cut -d' ' -f1 "$out/ruleset-32.txt" | median)")
-p99_ratio=$(ratio "$(cut -d' ' -f3 "$out/screening-64.txt" | median)" "$(cut -d' ' -f3 "$out/ruleset-64.txt" | median)")
-peak_rss_mb=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server/status")
-
-# The decision record's cost: the same screening load on a second server with the record off, interleaved with this one.
-port_off=$((port + 1))
-main_server=$server
-start_server none "$port_off"
-server_off=$server
-server=$main_server
-until curl -sf "http://127.0.0.1:$port_off/health/ready" >/dev/null; do sleep 0.02; done
-wrk -t2 -c32 -d20s -s tests/load/screening.lua "http://127.0.0.1:$port_off/v1/screenings" >/dev/null
-: >"$out/record-on.txt"; : >"$out/record-off.txt"
+# 3. The decision record's cost: the same screening load on a second server with the record off, interleaved.
+start_server none $((port + 1)) Information
+off=$server
+duration=20 measure screening.lua /v1/screenings $((port + 1)) "$off" >/dev/null
+: >"$record/on.txt"; : >"$record/off.txt"
 for _ in $(seq "$rounds"); do
-  measure screening.lua /v1/screenings 32 "$port" >>"$out/record-on.txt"
-  measure screening.lua /v1/screenings 32 "$port_off" >>"$out/record-off.txt"
+  measure screening.lua /v1/screenings "$port" "$main" >>"$record/on.txt"
+  measure screening.lua /v1/screenings $((port + 1)) "$off" >>"$record/off.txt"
 done
-record_on=$(cut -d' ' -f1 "$out/record-on.txt" | median)
-record_off=$(cut -d' ' -f1 "$out/record-off.txt" | median)
-kept=$(curl -s "http://127.0.0.1:$port/v1/screenings?limit=1" -H "X-API-Key: $SCREENING_KEY" | grep -c decisionId || true)
 
 echo
-echo "throughput ratio screening / ruleset at 32 connections: $rps_ratio   (budget >= 0.35)"
-echo "p99 ratio screening / ruleset at 64 connections:        $p99_ratio   (budget <= 4)"
-echo "process start to ready (median of 3):                   ${ready_ms} ms   (budget <= 1500; runs: ${starts[*]})"
-echo "first screening after ready (median of 3):              ${first_ms} ms   (budget < 50; runs: ${firsts[*]})"
-echo "server peak RSS after $(( rounds * 4 * duration + 30 )) s of load:                 ${peak_rss_mb} MB   (budget <= 200)"
-echo "screenings/s at 32 connections, decision record on (SQLite) / off: $record_on / $record_off = $(ratio "$record_on" "$record_off")   (budget >= 0.8; records listed: $kept)"
+printf '%s\n' "${summary[@]}"
+echo "evaluations/s: single requests $(column "$record/screening.txt" 1), through /batch (100 items per call, 4 connections) $batch_evaluations"
+echo "decision record on (SQLite) / off: $(column "$record/on.txt" 1) / $(column "$record/off.txt" 1) req/s = $(ratio "$(column "$record/on.txt" 1)" "$(column "$record/off.txt" 1)"); CPU per request $(column "$record/on.txt" 5) / $(column "$record/off.txt" 5) us   (budget >= 0.8)"
+echo "process start to ready (median of 3): $(printf '%s\n' "${starts[@]}" | median) ms (runs: ${starts[*]}); first screening after ready: $(printf '%s\n' "${firsts[@]}" | median) ms (runs: ${firsts[*]})"
+echo "server peak RSS (Information run, incl. batch): ${peak_rss_mb} MB"

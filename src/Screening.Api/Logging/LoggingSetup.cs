@@ -38,10 +38,10 @@ public static class LoggingSetup
             ? new ExpressionTemplate(ReadableTemplate, theme: TemplateTheme.Code)
             : new RenderedCompactJsonFormatter();
 
-        // The console is written from a background queue: a synchronous, locked console write per request would
-        // serialise the service under load. The queue blocks rather than drops when full, so no event is lost.
+        // The console is written from a background queue (BackgroundConsoleSink): a synchronous, locked console write
+        // per request would serialise the service under load. The queue waits rather than drops when full.
         var sinks = new LoggerConfiguration().MinimumLevel.Verbose()
-            .WriteTo.Async(queue => queue.Console(console), bufferSize: 1000, blockWhenFull: true);
+            .WriteTo.Sink(new BackgroundConsoleSink(console));
         foreach (var sink in provider.GetServices<ILogEventSink>())
         {
             sinks.WriteTo.Sink(sink);

@@ -132,22 +132,17 @@ public static class ScreeningsApi
         }
 
         using var activity = ScreeningDecisions.StartActivity(DecisionChannel.Batch);
-        var decided = new List<Decision>(items.Count);
+        // Items are independent (each evaluation has its own rule session): validated and evaluated in parallel, up to
+        // one per core, each into its own slot, so the answer keeps the request's order.
         var results = new (Decision? Decision, HttpValidationProblemDetails? Problem)[items.Count];
-        for (var i = 0; i < items.Count; i++)
+        Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, i =>
         {
             var item = reader.Parse<ScreeningRequest>(JsonElementBytes(items[i]), $"items[{i}]");
-            if (item.Problem is { } itemProblem)
-            {
-                results[i] = (null, (HttpValidationProblemDetails)itemProblem.ProblemDetails);
-            }
-            else
-            {
-                var decision = decisions.Evaluate(item.Value!, DecisionChannel.Batch, client);
-                decided.Add(decision);
-                results[i] = (decision, null);
-            }
-        }
+            results[i] = item.Problem is { } itemProblem
+                ? (null, (HttpValidationProblemDetails)itemProblem.ProblemDetails)
+                : (decisions.Evaluate(item.Value!, DecisionChannel.Batch, client), null);
+        });
+        var decided = results.Where(r => r.Decision is not null).Select(r => r.Decision!).ToList();
 
         var body = BatchResponseJson(results);
         var key = idempotencyKey is null ? null : new IdempotencyToKeep(client, idempotencyKey, canonical!, body);
