@@ -29,6 +29,9 @@ public static class ObservabilitySetup
             telemetry.WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddMeter(ScreeningTelemetry.Name)
+                // The runtime's own meter: GC collections and heap, allocation, thread pool, working set (the soak
+                // script reads GC counts from here).
+                .AddMeter("System.Runtime")
                 .AddPrometheusExporter());
         }
 
