@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Screening.Domain.Json;
@@ -40,17 +39,20 @@ public static class ClinicalRulesDocument
     /// <summary>A policy parameter as the response's policy object names it (e.g. trialMinWeeksAtDose).</summary>
     public static string PolicyName(string parameter) => JsonNamingPolicy.CamelCase.ConvertName(parameter);
 
-    /// <summary>A policy value as text (the contract's spelling: numbers, true/false, enum names).</summary>
-    public static string PolicyValue(ScreeningPolicy policy, string parameter)
-    {
-        var json = JsonSerializer.SerializeToElement(policy, ScreeningJson.Options);
-        return json.TryGetProperty(PolicyName(parameter), out var value)
-            ? value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()
-            : "?";
-    }
+    /// <summary>Every policy value as text by its contract name (numbers, true/false, enum names), read once.</summary>
+    public static IReadOnlyDictionary<string, string> PolicyValues(ScreeningPolicy policy) =>
+        JsonSerializer.SerializeToElement(policy, ScreeningJson.Options).EnumerateObject().ToDictionary(
+            property => property.Name,
+            property => property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText(),
+            StringComparer.Ordinal);
+
+    /// <summary>The policy values a rule reads, as "name = value".</summary>
+    public static string PolicyValuesOf(RuleCatalogEntry rule, IReadOnlyDictionary<string, string> values, string quote = "") =>
+        string.Join(", ", rule.PolicyParameters.Select(p => $"{quote}{PolicyName(p)}{quote} = {values.GetValueOrDefault(PolicyName(p), "?")}"));
 
     public static string Markdown(RuleCatalog catalog, ScreeningPolicy policy)
     {
+        var values = PolicyValues(policy);
         var md = new StringBuilder();
         void Line(string text = "") => md.Append(text).Append('\n');
         Line($"# Clinical rules, ruleset {catalog.Version.Version}");
@@ -93,7 +95,7 @@ public static class ClinicalRulesDocument
 
                 if (rule.PolicyParameters.Count > 0)
                 {
-                    Line("- Policy values in force: " + string.Join(", ", rule.PolicyParameters.Select(p => $"`{PolicyName(p)}` = {PolicyValue(policy, p)}")));
+                    Line("- Policy values in force: " + PolicyValuesOf(rule, values, "`"));
                 }
 
                 if (rule.RescreenWhen is { } rescreen)
@@ -110,9 +112,9 @@ public static class ClinicalRulesDocument
         Line();
         Line("| Parameter | Value |");
         Line("|---|---|");
-        foreach (var property in JsonSerializer.SerializeToElement(policy, ScreeningJson.Options).EnumerateObject())
+        foreach (var (name, value) in values)
         {
-            Line(string.Create(CultureInfo.InvariantCulture, $"| `{property.Name}` | {(property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : property.Value.GetRawText())} |"));
+            Line($"| `{name}` | {value} |");
         }
 
         return md.ToString();
