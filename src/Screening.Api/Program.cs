@@ -81,7 +81,7 @@ try
     builder.Services.AddScreeningObservability(builder.Configuration);
 
     // EHR integration: the FHIR Questionnaire, QuestionnaireResponse evaluation, and the CDS Hooks service (EHRs sign with JWTs).
-    builder.Services.AddSingleton<FhirEvaluator>();
+    FhirCanonicalBase.AddFhir(builder.Services);
     builder.Services.AddCdsHooks();
 
     // Intake systems authenticate with X-API-Key; every endpoint needs it unless marked anonymous.

@@ -6,9 +6,7 @@ namespace Screening.Fhir;
 /// <summary>What the FHIR endpoints do: read the Questionnaire, evaluate a QuestionnaireResponse.</summary>
 public static class CapabilityStatementBuilder
 {
-    public const string EvaluateOperation = $"{FhirCanonicals.Base}/OperationDefinition/QuestionnaireResponse-evaluate";
-
-    public static CapabilityStatement Build() => new()
+    public static CapabilityStatement Build(FhirCanonicals canonicals) => new()
     {
         Status = PublicationStatus.Active,
         Date = "2026-11-27",
@@ -37,7 +35,7 @@ public static class CapabilityStatementBuilder
                         Documentation = "POST /fhir/QuestionnaireResponse/$evaluate: evaluates a response into a GuidanceResponse.",
                         Operation =
                         [
-                            new CapabilityStatement.OperationComponent { Name = "evaluate", Definition = EvaluateOperation },
+                            new CapabilityStatement.OperationComponent { Name = "evaluate", Definition = canonicals.EvaluateOperation },
                         ],
                     },
                 ],

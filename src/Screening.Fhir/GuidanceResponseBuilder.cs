@@ -14,7 +14,7 @@ public static class GuidanceResponseBuilder
 {
     private const string ResultId = "result";
 
-    public static GuidanceResponse Build(ScreeningResult result, ResourceReference? subject)
+    public static GuidanceResponse Build(ScreeningResult result, ResourceReference? subject, FhirCanonicals canonicals)
     {
         var identifier = new Identifier("urn:ietf:rfc:3986", $"urn:uuid:{result.DecisionId}");
         var response = new GuidanceResponse
@@ -22,7 +22,7 @@ public static class GuidanceResponseBuilder
             Id = result.DecisionId.ToString(),
             RequestIdentifier = identifier,
             Identifier = [identifier],
-            Module = new Canonical($"{FhirCanonicals.RulesetModule}|{result.Ruleset.Version}"),
+            Module = new Canonical($"{canonicals.RulesetModule}|{result.Ruleset.Version}"),
             Status = result.Outcome.Category == OutcomeCategory.InsufficientInformation
                 ? GuidanceResponse.GuidanceResponseStatus.DataRequired
                 : GuidanceResponse.GuidanceResponseStatus.Success,
@@ -30,23 +30,23 @@ public static class GuidanceResponseBuilder
             OccurrenceDateTime = result.EvaluatedAt.ToString("yyyy-MM-ddTHH:mm:ss.fffK", System.Globalization.CultureInfo.InvariantCulture),
             Note = [new Annotation { Text = result.Outcome.Summary }],
             OutputParameters = new ResourceReference($"#{ResultId}"),
-            Contained = [Parameters(result)],
+            Contained = [Parameters(result, canonicals)],
             // R2-11: the blocking questions are the data required; the refining ones travel in the Parameters as worth asking.
-            DataRequirement = result.MissingInformation.Where(m => m.Blocking).Select(Requirement).ToList(),
+            DataRequirement = result.MissingInformation.Where(m => m.Blocking).Select(missing => Requirement(missing, canonicals)).ToList(),
         };
         return response;
     }
 
-    public static Coding CategoryCoding(OutcomeCategory category)
+    public static Coding CategoryCoding(OutcomeCategory category, FhirCanonicals canonicals)
     {
         var code = ScreeningJson.NameOf(category);
-        return new Coding(FhirCanonicals.OutcomeCategorySystem, code, QuestionnaireBuilder.Humanize(code));
+        return new Coding(canonicals.OutcomeCategorySystem, code, QuestionnaireBuilder.Humanize(code));
     }
 
-    private static Parameters Parameters(ScreeningResult result)
+    private static Parameters Parameters(ScreeningResult result, FhirCanonicals canonicals)
     {
         var parameters = new Parameters { Id = ResultId };
-        parameters.Add("category", CategoryCoding(result.Outcome.Category));
+        parameters.Add("category", CategoryCoding(result.Outcome.Category, canonicals));
         if (result.Outcome.Subtype is { } subtype)
         {
             parameters.Add("subtype", new Code(ScreeningJson.NameOf(subtype)));
@@ -68,7 +68,7 @@ public static class GuidanceResponseBuilder
                 Name = "reason",
                 Part =
                 [
-                    new() { Name = "rule", Value = new Coding(FhirCanonicals.RuleSystem, reason.RuleId, reason.Title) },
+                    new() { Name = "rule", Value = new Coding(canonicals.RuleSystem, reason.RuleId, reason.Title) },
                     new() { Name = "text", Value = new FhirString(reason.Text) },
                     new() { Name = "citation", Value = new FhirString(reason.Source.Citation) },
                     new() { Name = "decisive", Value = new FhirBoolean(reason.Decisive) },
@@ -82,7 +82,7 @@ public static class GuidanceResponseBuilder
             {
                 new() { Name = "linkId", Value = new FhirString(LinkIdOf(missing.Field)) },
                 new() { Name = "question", Value = new FhirString(missing.Question) },
-                new() { Name = "couldChangeOutcomeTo", Value = CategoryCoding(missing.CouldChangeOutcomeTo) },
+                new() { Name = "couldChangeOutcomeTo", Value = CategoryCoding(missing.CouldChangeOutcomeTo, canonicals) },
             };
             if (missing.Note is { } note)
             {
@@ -99,7 +99,7 @@ public static class GuidanceResponseBuilder
                 Name = "flag",
                 Part =
                 [
-                    new() { Name = "rule", Value = new Coding(FhirCanonicals.RuleSystem, flag.RuleId, flag.Title) },
+                    new() { Name = "rule", Value = new Coding(canonicals.RuleSystem, flag.RuleId, flag.Title) },
                     new() { Name = "text", Value = new FhirString(flag.Text) },
                 ],
             });
@@ -109,16 +109,16 @@ public static class GuidanceResponseBuilder
     }
 
     /// <summary>One data requirement per missing item: the QuestionnaireResponse item with that linkId.</summary>
-    private static DataRequirement Requirement(MissingInformation missing) => new()
+    private static DataRequirement Requirement(MissingInformation missing, FhirCanonicals canonicals) => new()
     {
         Type = FHIRAllTypes.QuestionnaireResponse,
-        ProfileElement = [new Canonical(FhirCanonicals.Questionnaire)],
+        ProfileElement = [new Canonical(canonicals.Questionnaire)],
         CodeFilter =
         [
             new DataRequirement.CodeFilterComponent
             {
                 Path = "item.linkId",
-                Code = [new Coding(FhirCanonicals.Questionnaire, LinkIdOf(missing.Field), missing.Question)],
+                Code = [new Coding(canonicals.Questionnaire, LinkIdOf(missing.Field), missing.Question)],
             },
         ],
     };

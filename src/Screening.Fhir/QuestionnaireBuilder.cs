@@ -19,21 +19,21 @@ public static class QuestionnaireBuilder
     private const string OrdinalValue = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
     private const string MaxOccurs = "http://hl7.org/fhir/StructureDefinition/questionnaire-maxOccurs";
 
-    public static Questionnaire Build() => new()
+    public static Questionnaire Build(FhirCanonicals canonicals) => new()
     {
         Id = FhirCanonicals.QuestionnaireId,
-        Url = FhirCanonicals.Questionnaire,
+        Url = canonicals.Questionnaire,
         Version = RulesetInfo.Version,
         Name = "KetamineReferralScreening",
         Title = "Ketamine / esketamine referral screening",
         Status = PublicationStatus.Active,
         SubjectType = [ResourceType.Patient],
         Description = "The intake questions of the ketamine / esketamine referral screening. Leave a question unanswered when the answer is not known: it is then treated as unknown, never as no. The result supports a clinician's referral decision; it is not a diagnosis.",
-        Item = IntakeItem.All.SelectMany(WithNoneItem).ToList(),
+        Item = IntakeItem.All.SelectMany(item => WithNoneItem(item, canonicals)).ToList(),
     };
 
     /// <summary>An item, preceded by its "none" yes/no item when it is a list that may be answered "none".</summary>
-    private static IEnumerable<Questionnaire.ItemComponent> WithNoneItem(IntakeItem item)
+    private static IEnumerable<Questionnaire.ItemComponent> WithNoneItem(IntakeItem item, FhirCanonicals canonicals)
     {
         if (item.NoneLinkId is { } noneLinkId)
         {
@@ -45,28 +45,28 @@ public static class QuestionnaireBuilder
             };
         }
 
-        yield return ToItem(item);
+        yield return ToItem(item, canonicals);
     }
 
-    private static Questionnaire.ItemComponent ToItem(IntakeItem item) => item.LinkId switch
+    private static Questionnaire.ItemComponent ToItem(IntakeItem item, FhirCanonicals canonicals) => item.LinkId switch
     {
         "instruments.phq9" => Panel(item, item.Title, InstrumentPanels.Phq9Panel, InstrumentPanels.Phq9,
-            item.Children.Single(c => c.Name == "total"), InstrumentPanels.Phq9Total),
+            item.Children.Single(c => c.Name == "total"), InstrumentPanels.Phq9Total, canonicals),
         "instruments.gad7Total" => Panel(item, "GAD-7 (Generalized Anxiety Disorder-7), over the last 2 weeks", InstrumentPanels.Gad7Panel, InstrumentPanels.Gad7,
-            item, InstrumentPanels.Gad7Total, panelLinkId: "instruments.gad7"),
+            item, InstrumentPanels.Gad7Total, canonicals, panelLinkId: "instruments.gad7"),
         _ when item.Kind is AnswerKind.Group or AnswerKind.RepeatingGroup => new Questionnaire.ItemComponent
         {
             LinkId = item.LinkId,
             Text = GroupTitle(item),
             Type = Questionnaire.QuestionnaireItemType.Group,
             Repeats = item.Kind == AnswerKind.RepeatingGroup,
-            Item = item.Children.SelectMany(WithNoneItem).ToList(),
+            Item = item.Children.SelectMany(child => WithNoneItem(child, canonicals)).ToList(),
             Extension = item.Kind == AnswerKind.RepeatingGroup && item.MaxLength is { } maxOccurs ? [new Extension(MaxOccurs, new Integer(maxOccurs))] : [],
         },
-        _ => Question(item),
+        _ => Question(item, canonicals),
     };
 
-    private static Questionnaire.ItemComponent Question(IntakeItem item, string? loinc = null)
+    private static Questionnaire.ItemComponent Question(IntakeItem item, FhirCanonicals canonicals, string? loinc = null)
     {
         var question = new Questionnaire.ItemComponent
         {
@@ -92,7 +92,7 @@ public static class QuestionnaireBuilder
 
         if (item.Kind == AnswerKind.Choice)
         {
-            var system = FhirCanonicals.EnumSystem(item.EnumType);
+            var system = canonicals.EnumSystem(item.EnumType);
             question.AnswerOption = item.Choices
                 .Select(code => new Questionnaire.AnswerOptionComponent { Value = new Coding(system, code, Humanize(code)) })
                 .ToList();
@@ -124,7 +124,7 @@ public static class QuestionnaireBuilder
 
     /// <summary>A standard instrument asked item by item (LOINC-coded, scored 0-3), then its total.</summary>
     private static Questionnaire.ItemComponent Panel(
-        IntakeItem model, string title, string panelCode, IReadOnlyList<InstrumentItem> items, IntakeItem total, string totalCode, string? panelLinkId = null)
+        IntakeItem model, string title, string panelCode, IReadOnlyList<InstrumentItem> items, IntakeItem total, string totalCode, FhirCanonicals canonicals, string? panelLinkId = null)
     {
         var group = new Questionnaire.ItemComponent
         {
@@ -151,7 +151,7 @@ public static class QuestionnaireBuilder
             });
         }
 
-        var totalItem = Question(total, totalCode);
+        var totalItem = Question(total, canonicals, totalCode);
         totalItem.Text = $"{title.Split(' ')[0]} total score (0-{total.Range!.Maximum}); left blank, it is computed from the items";
         group.Item.Add(totalItem);
         return group;

@@ -14,19 +14,19 @@ namespace Screening.Fhir;
 /// </summary>
 public static class QuestionnaireResponseBuilder
 {
-    public static QuestionnaireResponse FromRequest(ScreeningRequest request, ResourceReference? subject = null)
+    public static QuestionnaireResponse FromRequest(ScreeningRequest request, FhirCanonicals canonicals, ResourceReference? subject = null)
     {
         var json = JsonSerializer.SerializeToNode(request, ScreeningJson.Options)!.AsObject();
         return new QuestionnaireResponse
         {
-            Questionnaire = FhirCanonicals.Questionnaire,
+            Questionnaire = canonicals.Questionnaire,
             Status = QuestionnaireResponse.QuestionnaireResponseStatus.Completed,
             Subject = subject,
-            Item = Items(IntakeItem.All, json),
+            Item = Items(IntakeItem.All, json, canonicals),
         };
     }
 
-    private static List<QuestionnaireResponse.ItemComponent> Items(IEnumerable<IntakeItem> items, JsonObject values)
+    private static List<QuestionnaireResponse.ItemComponent> Items(IEnumerable<IntakeItem> items, JsonObject values, FhirCanonicals canonicals)
     {
         var answered = new List<QuestionnaireResponse.ItemComponent>();
         foreach (var item in items)
@@ -39,10 +39,10 @@ public static class QuestionnaireResponseBuilder
                     break;
                 case AnswerKind.RepeatingGroup:
                     answered.AddRange((value as JsonArray ?? []).OfType<JsonObject>()
-                        .Select(element => new QuestionnaireResponse.ItemComponent { LinkId = item.LinkId, Item = Items(item.Children, element) }));
+                        .Select(element => new QuestionnaireResponse.ItemComponent { LinkId = item.LinkId, Item = Items(item.Children, element, canonicals) }));
                     break;
                 case AnswerKind.Group:
-                    var children = Items(item.Children, value as JsonObject ?? []);
+                    var children = Items(item.Children, value as JsonObject ?? [], canonicals);
                     if (children.Count > 0)
                     {
                         answered.Add(new QuestionnaireResponse.ItemComponent { LinkId = item.LinkId, Item = children });
@@ -52,14 +52,14 @@ public static class QuestionnaireResponseBuilder
                 case var _ when item.LinkId == "instruments.gad7Total":
                     if (value is not null)
                     {
-                        answered.Add(new QuestionnaireResponse.ItemComponent { LinkId = "instruments.gad7", Item = [Answered(item, value)] });
+                        answered.Add(new QuestionnaireResponse.ItemComponent { LinkId = "instruments.gad7", Item = [Answered(item, value, canonicals)] });
                     }
 
                     break;
                 default:
                     if (value is not null && !(item.Kind is AnswerKind.Boolean or AnswerKind.Choice && value.GetValue<string>() == "unknown"))
                     {
-                        answered.Add(Answered(item, value));
+                        answered.Add(Answered(item, value, canonicals));
                     }
 
                     break;
@@ -69,7 +69,7 @@ public static class QuestionnaireResponseBuilder
         return answered;
     }
 
-    private static QuestionnaireResponse.ItemComponent Answered(IntakeItem item, JsonNode value) => new()
+    private static QuestionnaireResponse.ItemComponent Answered(IntakeItem item, JsonNode value, FhirCanonicals canonicals) => new()
     {
         LinkId = item.LinkId,
         Answer =
@@ -80,7 +80,7 @@ public static class QuestionnaireResponseBuilder
                 {
                     { LinkId: "instruments.phq9.item9" } => Frequency(value.GetValue<int>()),
                     { Kind: AnswerKind.Boolean } => new FhirBoolean(value.GetValue<string>() == "yes"),
-                    { Kind: AnswerKind.Choice } => new Coding(FhirCanonicals.EnumSystem(item.EnumType), value.GetValue<string>()),
+                    { Kind: AnswerKind.Choice } => new Coding(canonicals.EnumSystem(item.EnumType), value.GetValue<string>()),
                     { Kind: AnswerKind.WholeNumber } => new Integer(value.GetValue<int>()),
                     { Kind: AnswerKind.DecimalNumber } => new FhirDecimal(value.GetValue<decimal>()),
                     { Kind: AnswerKind.Date } => new Date(value.GetValue<string>()),

@@ -33,18 +33,18 @@ public static class QuestionnaireResponseMapper
     private static readonly Dictionary<string, InstrumentItem> PanelItems = InstrumentPanels.Phq9.Concat(InstrumentPanels.Gad7)
         .ToDictionary(i => i.LinkId, StringComparer.Ordinal);
 
-    public static MappingResult Map(QuestionnaireResponse response)
+    public static MappingResult Map(QuestionnaireResponse response, FhirCanonicals canonicals)
     {
         var issues = new List<MappingIssue>();
-        if (response.Questionnaire is { } canonical && canonical.Split('|')[0] != FhirCanonicals.Questionnaire)
+        if (response.Questionnaire is { } canonical && !canonicals.IsQuestionnaire(canonical))
         {
-            issues.Add(new MappingIssue("QuestionnaireResponse.questionnaire", $"must be {FhirCanonicals.Questionnaire}"));
+            issues.Add(new MappingIssue("QuestionnaireResponse.questionnaire", $"must be {canonicals.Questionnaire}"));
         }
 
         var intake = new JsonObject();
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
         var none = new Dictionary<string, bool>(StringComparer.Ordinal);
-        Walk(response.Item, "QuestionnaireResponse", intake, intake, group: null, scores, none, issues);
+        Walk(response.Item, "QuestionnaireResponse", intake, intake, group: null, scores, none, issues, canonicals);
         if (issues.Count == 0)
         {
             IgnoreDisabledItems(intake);
@@ -62,7 +62,7 @@ public static class QuestionnaireResponseMapper
     /// set on that object by the rest of their path.
     /// </summary>
     private static void Walk(List<QuestionnaireResponse.ItemComponent> items, string location, JsonObject root, JsonObject target,
-        IntakeItem? group, Dictionary<string, int> scores, Dictionary<string, bool> none, List<MappingIssue> issues)
+        IntakeItem? group, Dictionary<string, int> scores, Dictionary<string, bool> none, List<MappingIssue> issues, FhirCanonicals canonicals)
     {
         for (var index = 0; index < items.Count; index++)
         {
@@ -75,11 +75,11 @@ public static class QuestionnaireResponseMapper
                 var list = ListAt(root, linkId);
                 var element = new JsonObject();
                 list.Add(element);
-                Walk(item.Item, here, root, element, repeating, scores, none, issues);
+                Walk(item.Item, here, root, element, repeating, scores, none, issues, canonicals);
             }
             else if (group is null && Groups.Contains(linkId))
             {
-                Walk(item.Item, here, root, target, group, scores, none, issues);
+                Walk(item.Item, here, root, target, group, scores, none, issues, canonicals);
             }
             else if (group is null && NoneItems.TryGetValue(linkId, out var list))
             {
@@ -105,7 +105,7 @@ public static class QuestionnaireResponseMapper
             }
             else if (IntakeItem.Questions.TryGetValue(linkId, out var question) && IntakeItem.RepeatingGroupOf(linkId)?.LinkId == group?.LinkId)
             {
-                if (Answer(question, item, here, issues) is { } value)
+                if (Answer(question, item, here, issues, canonicals) is { } value)
                 {
                     if (group is null)
                     {
@@ -154,7 +154,7 @@ public static class QuestionnaireResponseMapper
     }
 
     /// <summary>The single answer of a question item as a JSON value, or null when unanswered.</summary>
-    private static JsonNode? Answer(IntakeItem question, QuestionnaireResponse.ItemComponent item, string location, List<MappingIssue> issues)
+    private static JsonNode? Answer(IntakeItem question, QuestionnaireResponse.ItemComponent item, string location, List<MappingIssue> issues, FhirCanonicals canonicals)
     {
         if (item.Answer.Count == 0)
         {
@@ -170,7 +170,7 @@ public static class QuestionnaireResponseMapper
         JsonNode? value = (question.Kind, item.Answer[0].Value) switch
         {
             (AnswerKind.Boolean, FhirBoolean { Value: { } b }) => b ? "yes" : "no",
-            (AnswerKind.Choice, Coding coding) when coding.System == FhirCanonicals.EnumSystem(question.EnumType) && question.Choices.Contains(coding.Code) => coding.Code,
+            (AnswerKind.Choice, Coding coding) when coding.System == canonicals.EnumSystem(question.EnumType) && question.Choices.Contains(coding.Code) => coding.Code,
             (AnswerKind.WholeNumber, Integer { Value: { } n }) => n,
             (AnswerKind.DecimalNumber, FhirDecimal { Value: { } d }) => d,
             (AnswerKind.DecimalNumber, Integer { Value: { } n }) => (decimal)n,
@@ -181,7 +181,7 @@ public static class QuestionnaireResponseMapper
 
         if (value is null)
         {
-            issues.Add(new MappingIssue($"{location}.answer[0]", $"item '{question.LinkId}' needs a {Expected(question)} answer"));
+            issues.Add(new MappingIssue($"{location}.answer[0]", $"item '{question.LinkId}' needs a {Expected(question, canonicals)} answer"));
         }
 
         return value;
@@ -238,10 +238,10 @@ public static class QuestionnaireResponseMapper
         Set(intake, totalLinkId, sum);
     }
 
-    private static string Expected(IntakeItem question) => question.Kind switch
+    private static string Expected(IntakeItem question, FhirCanonicals canonicals) => question.Kind switch
     {
         AnswerKind.Boolean => "valueBoolean",
-        AnswerKind.Choice => $"valueCoding from {FhirCanonicals.EnumSystem(question.EnumType)}",
+        AnswerKind.Choice => $"valueCoding from {canonicals.EnumSystem(question.EnumType)}",
         AnswerKind.WholeNumber => "valueInteger",
         AnswerKind.DecimalNumber => "valueDecimal",
         AnswerKind.Date => "valueDate (YYYY-MM-DD)",

@@ -14,18 +14,20 @@ namespace Screening.Fhir;
 public static class TerminologyBuilder
 {
     /// <summary>Every code system by id (the last segment of its canonical URL).</summary>
-    public static IReadOnlyDictionary<string, CodeSystem> CodeSystems(RuleCatalog catalog)
+    public static IReadOnlyDictionary<string, CodeSystem> CodeSystems(RuleCatalog catalog, FhirCanonicals canonicals)
     {
         var systems = new List<CodeSystem>
         {
-            Build(FhirCanonicals.OutcomeCategorySystem, "OutcomeCategory", "Screening outcome categories, in order of precedence",
+            Build(canonicals.OutcomeCategorySystem, "OutcomeCategory", "Screening outcome categories, in order of precedence",
                 ScreeningJson.NamesOf(typeof(OutcomeCategory)).Select(code => (code, QuestionnaireBuilder.Humanize(code)))),
-            Build(FhirCanonicals.RuleSystem, "ScreeningRule", "Rule ids of the screening ruleset (GET /v1/rules, /rules)",
+            Build(canonicals.RuleSystem, "ScreeningRule", "Rule ids of the screening ruleset (GET /v1/rules, /rules)",
                 catalog.Entries.Select(rule => (rule.Id, rule.Title))),
+            Build(canonicals.OverrideReasonSystem, "CdsOverrideReason", "Reasons a clinician may give for overriding a CDS Hooks card",
+                CdsHooks.ScreeningCdsService.OverrideReasonCodes),
         };
         foreach (var enumType in IntakeItem.Questions.Values.Where(q => q.Kind == AnswerKind.Choice).Select(q => q.EnumType).Distinct())
         {
-            var url = FhirCanonicals.EnumSystem(enumType);
+            var url = canonicals.EnumSystem(enumType);
             systems.Add(Build(url, enumType.Name, $"Answers to the intake question(s) of type {QuestionnaireBuilder.Humanize(JsonNamingPolicy.KebabCaseLower.ConvertName(enumType.Name))}",
                 ScreeningJson.NamesOf(enumType).Where(code => code != "unknown").Select(code => (code, QuestionnaireBuilder.Humanize(code)))));
         }
@@ -47,10 +49,10 @@ public static class TerminologyBuilder
     };
 
     /// <summary>The $evaluate operation: a QuestionnaireResponse of the screening Questionnaire in, a GuidanceResponse out.</summary>
-    public static OperationDefinition EvaluateOperation() => new()
+    public static OperationDefinition EvaluateOperation(FhirCanonicals canonicals) => new()
     {
-        Id = "QuestionnaireResponse-evaluate",
-        Url = CapabilityStatementBuilder.EvaluateOperation,
+        Id = FhirCanonicals.EvaluateOperationId,
+        Url = canonicals.EvaluateOperation,
         Version = Rules.RulesetInfo.Version,
         Name = "EvaluateQuestionnaireResponse",
         Title = "Evaluate a screening QuestionnaireResponse",

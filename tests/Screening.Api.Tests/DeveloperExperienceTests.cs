@@ -89,7 +89,7 @@ public class CardSummaryTests
         var result = engine.Evaluate(RequestExamples.All.Single(e => e.Name == "insufficient-information").Request);
         Assert.True(result.Outcome.Summary.Length > Screening.Fhir.CdsHooks.CardBuilder.MaxSummaryLength);
 
-        var summary = Screening.Fhir.CdsHooks.CardBuilder.Build(result, "p1", null, null, null).Summary;
+        var summary = Screening.Fhir.CdsHooks.CardBuilder.Build(result, "p1", null, null, null, TestFhir.Canonicals).Summary;
 
         Assert.True(summary.Length <= Screening.Fhir.CdsHooks.CardBuilder.MaxSummaryLength, summary);
         Assert.EndsWith("…", summary, StringComparison.Ordinal);

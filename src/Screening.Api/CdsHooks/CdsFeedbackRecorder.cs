@@ -1,4 +1,5 @@
 using Screening.DecisionLog;
+using Screening.Fhir;
 using Screening.Fhir.CdsHooks;
 
 namespace Screening.Api.CdsHooks;
@@ -10,11 +11,12 @@ namespace Screening.Api.CdsHooks;
 /// </summary>
 public sealed partial class CdsFeedbackRecorder(ILogger<CdsFeedbackRecorder> logger, DecisionRecorder record, TimeProvider time)
 {
-    public async Task RecordAsync(CardFeedback feedback, CancellationToken cancellationToken)
+    public async Task RecordAsync(CardFeedback feedback, FhirCanonicals canonicals, CancellationToken cancellationToken)
     {
         var decision = Guid.TryParse(feedback.Card, out var id) ? id.ToString() : "not-a-screening-card";
-        var reason = feedback.OverrideReason?.Reason is { System: ScreeningCdsService.OverrideReasonSystem, Code: { } code }
-            && ScreeningCdsService.OverrideReasons.Any(r => r.Code == code)
+        var reason = feedback.OverrideReason?.Reason is { System: { } system, Code: { } code }
+            && system == canonicals.OverrideReasonSystem
+            && ScreeningCdsService.OverrideReasonCodes.Any(r => r.Code == code)
             ? code
             : feedback.OverrideReason is null ? "none" : "other";
         CardFeedbackReceived(logger, decision, feedback.Outcome, feedback.AcceptedSuggestions?.Count ?? 0, reason);

@@ -29,13 +29,11 @@ public static class CdsHooksApi
 
     public const int MaxFeedbackBytes = 64 * 1024;
 
-    private static readonly CdsDiscovery Discovery = new([ScreeningCdsService.Description]);
-
     public static RouteGroupBuilder MapCdsHooks(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup(DiscoveryPath).WithTags("CDS Hooks");
 
-        routes.MapGet(DiscoveryPath, () => TypedResults.Json(Discovery, ScreeningJson.Options))
+        routes.MapGet(DiscoveryPath, (HttpRequest request, FhirCanonicalBase canonicalBase) => TypedResults.Json(canonicalBase.For(request).CdsDiscovery, ScreeningJson.Options))
             .WithTags("CDS Hooks")
             .AllowAnonymous()
             .WithRateLimitProblem()
@@ -72,7 +70,7 @@ public static class CdsHooksApi
 
     private static async Task<Results<JsonHttpResult<CdsResponse>, ProblemHttpResult>> CallAsync(
         HttpRequest request, IntakeReader reader, FhirEvaluator evaluator, ScreeningDecisions decisions, FhirServerClient fhirServer,
-        IOptions<CdsHooksOptions> options, IDiagnosticContext diagnostics, CancellationToken cancellationToken)
+        FhirCanonicalBase canonicalBase, IOptions<CdsHooksOptions> options, IDiagnosticContext diagnostics, CancellationToken cancellationToken)
     {
         var read = await reader.ReadAsync<CdsHookRequest>(request, MaxHookBytes, cancellationToken);
         if (read.Problem is { } problem)
@@ -81,6 +79,7 @@ public static class CdsHooksApi
         }
 
         var call = read.Value!;
+        var canonicals = canonicalBase.CanonicalsFor(request);
         var patientId = call.Context.PatientId!;
         const string PrefetchField = $"prefetch.{ScreeningCdsService.PrefetchKey}";
 
@@ -105,7 +104,7 @@ public static class CdsHooksApi
                 return Precondition($"Send the {ScreeningCdsService.PrefetchKey} prefetch; the service queries a fhirServer only when it is on its allowlist.");
             }
 
-            data = await fhirServer.SearchAsync(call.FhirServer!, call.FhirAuthorization, patientId, cancellationToken);
+            data = await fhirServer.SearchAsync(call.FhirServer!, call.FhirAuthorization, patientId, canonicals, cancellationToken);
             fetched = true;
             if (data is null)
             {
@@ -113,7 +112,7 @@ public static class CdsHooksApi
             }
         }
 
-        var selection = PrefetchReader.Select(data, patientId, call.FhirServer);
+        var selection = PrefetchReader.Select(data, patientId, call.FhirServer, canonicals);
         switch (selection.Status)
         {
             case PrefetchStatus.NoneCompleted:
@@ -129,7 +128,7 @@ public static class CdsHooksApi
                     : Invalid(PrefetchField, "holds a QuestionnaireResponse whose subject is not Patient/<context.patientId> (relative, or on the call's fhirServer)");
         }
 
-        var (intake, issues) = evaluator.ToRequest(selection.Response!);
+        var (intake, issues) = evaluator.ToRequest(selection.Response!, canonicals);
         if (intake is null)
         {
             return TypedResults.Problem(new HttpValidationProblemDetails(issues
@@ -145,12 +144,12 @@ public static class CdsHooksApi
         var result = (await decisions.DecideAsync(intake, DecisionChannel.CdsHooks, ScreeningDecisions.ClientOf(request.HttpContext.User))).Result;
         var settings = options.Value;
         var sourceUrl = settings.SourceUrl?.AbsoluteUri ?? (settings.ServiceBaseUrl is null ? null : settings.ServiceUrl("/swagger"));
-        var card = CardBuilder.Build(result, patientId, call.Context.UserId, selection.Response!.Id, sourceUrl);
+        var card = CardBuilder.Build(result, patientId, call.Context.UserId, selection.Response!.Id, sourceUrl, canonicals);
         return TypedResults.Json(new CdsResponse([card]), ScreeningJson.Options);
     }
 
     private static async Task<Results<Ok, ProblemHttpResult>> Feedback(
-        HttpRequest request, IntakeReader reader, CdsFeedbackRecorder recorder, CancellationToken cancellationToken)
+        HttpRequest request, IntakeReader reader, CdsFeedbackRecorder recorder, FhirCanonicalBase canonicalBase, CancellationToken cancellationToken)
     {
         var read = await reader.ReadAsync<CdsFeedbackRequest>(request, MaxFeedbackBytes, cancellationToken);
         if (read.Problem is { } problem)
@@ -160,7 +159,7 @@ public static class CdsHooksApi
 
         foreach (var feedback in read.Value!.Feedback)
         {
-            await recorder.RecordAsync(feedback, cancellationToken);
+            await recorder.RecordAsync(feedback, canonicalBase.CanonicalsFor(request), cancellationToken);
         }
 
         return TypedResults.Ok();

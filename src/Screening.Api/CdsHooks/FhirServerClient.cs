@@ -21,11 +21,11 @@ public sealed class FhirServerClient(HttpClient http, IOptions<CdsHooksOptions> 
         Normalize(fhirServer) is { } server && options.Value.AllowedFhirServers.Any(allowed => Normalize(allowed) == server);
 
     /// <summary>Runs the prefetch search on the server; null when the server cannot be reached or answers anything but a FHIR resource.</summary>
-    public async Task<Resource?> SearchAsync(string fhirServer, FhirAuthorization? authorization, string patientId, CancellationToken cancellationToken)
+    public async Task<Resource?> SearchAsync(string fhirServer, FhirAuthorization? authorization, string patientId, FhirCanonicals canonicals, CancellationToken cancellationToken)
     {
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"{Normalize(fhirServer)}/{ScreeningCdsService.SearchFor(patientId)}");
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{Normalize(fhirServer)}/{ScreeningCdsService.SearchFor(patientId, canonicals)}");
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/fhir+json"));
             if (authorization is not null)
             {

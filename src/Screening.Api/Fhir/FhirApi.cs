@@ -20,9 +20,6 @@ namespace Screening.Api.Fhir;
 /// </summary>
 public static class FhirApi
 {
-    private static readonly Questionnaire Questionnaire = QuestionnaireBuilder.Build();
-    private static readonly CapabilityStatement Capabilities = CapabilityStatementBuilder.Build();
-
     public static RouteGroupBuilder MapFhir(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup(OperationOutcomeWriter.FhirPath).WithTags("FHIR").WithFhirAccessProblems();
@@ -57,7 +54,7 @@ public static class FhirApi
         group.MapGet("/Questionnaire", SearchQuestionnaires)
             .WithName("SearchFhirQuestionnaires")
             .WithSummary("Search Questionnaires by canonical URL")
-            .WithDescription($"A searchset Bundle: the screening Questionnaire when `url` is its canonical URL ({FhirCanonicals.Questionnaire}, optionally with `|version`) or absent, otherwise empty. How a form filler resolves the canonical a QuestionnaireResponse names.")
+            .WithDescription($"A searchset Bundle: the screening Questionnaire when `url` is its canonical URL (`<canonical base>/Questionnaire/{FhirCanonicals.QuestionnaireId}`, optionally with `|version`; the base is `Screening:Fhir:CanonicalBase`, by default this server's `/fhir` URL) or absent, otherwise empty. How a form filler resolves the canonical a QuestionnaireResponse names.")
             .Produces<string>(StatusCodes.Status200OK, FhirResult.ContentType);
 
         group.MapPost("/QuestionnaireResponse/$evaluate", Evaluate)
@@ -82,7 +79,7 @@ public static class FhirApi
         return group;
     }
 
-    private static FhirResult GetCapabilities() => new(Capabilities);
+    private static FhirResult GetCapabilities(HttpRequest request, FhirCanonicalBase canonicalBase) => new(canonicalBase.For(request).Capabilities);
 
     private static async System.Threading.Tasks.Task<IResult> GetGuidanceResponse(
         string id, HttpContext context, DecisionRecorder record, DecisionAccess access, CancellationToken cancellationToken)
@@ -94,39 +91,37 @@ public static class FhirApi
                 "No GuidanceResponse with this id is available to this client (decisions made through $evaluate, kept for InputRetentionDays).");
     }
 
-    private static FhirResult GetQuestionnaire(string id) => id == FhirCanonicals.QuestionnaireId
-        ? new FhirResult(Questionnaire)
+    private static FhirResult GetQuestionnaire(string id, HttpRequest request, FhirCanonicalBase canonicalBase) => id == FhirCanonicals.QuestionnaireId
+        ? new FhirResult(canonicalBase.For(request).Questionnaire)
         : FhirResult.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"The only Questionnaire is {FhirCanonicals.QuestionnaireId}.");
 
-    private static IReadOnlyDictionary<string, CodeSystem>? _codeSystems;
-
-    private static FhirResult GetCodeSystem(string id, ScreeningEngine engine)
+    private static FhirResult GetCodeSystem(string id, HttpRequest request, FhirCanonicalBase canonicalBase)
     {
-        // Built once: the catalog and the intake model do not change while the service runs.
-        var systems = _codeSystems ??= TerminologyBuilder.CodeSystems(engine.Catalog);
+        var systems = canonicalBase.For(request).CodeSystems;
         return systems.TryGetValue(id, out var system)
             ? new FhirResult(system)
             : FhirResult.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"No CodeSystem with that id; this server's are: {string.Join(", ", systems.Keys.Order(StringComparer.Ordinal))}.");
     }
 
-    private static readonly OperationDefinition Evaluation = TerminologyBuilder.EvaluateOperation();
-
-    private static FhirResult GetOperationDefinition(string id) => id == Evaluation.Id
-        ? new FhirResult(Evaluation)
-        : FhirResult.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"The only OperationDefinition is {Evaluation.Id}.");
+    private static FhirResult GetOperationDefinition(string id, HttpRequest request, FhirCanonicalBase canonicalBase) => id == FhirCanonicals.EvaluateOperationId
+        ? new FhirResult(canonicalBase.For(request).Evaluation)
+        : FhirResult.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"The only OperationDefinition is {FhirCanonicals.EvaluateOperationId}.");
 
     /// <param name="url">The canonical URL searched for (optionally url|version).</param>
-    private static FhirResult SearchQuestionnaires(string? url)
+    /// <param name="request">The request: its URL is the canonical base when none is configured.</param>
+    /// <param name="canonicalBase">The canonical base in force.</param>
+    private static FhirResult SearchQuestionnaires(string? url, HttpRequest request, FhirCanonicalBase canonicalBase)
     {
+        var artefacts = canonicalBase.For(request);
         var (canonical, version) = url?.Split('|', 2) is [var u, var v] ? (u, v) : (url, null);
-        var matches = canonical is null || (canonical == FhirCanonicals.Questionnaire && (version is null || version == Questionnaire.Version));
+        var matches = canonical is null || (canonical == artefacts.Canonicals.Questionnaire && (version is null || version == artefacts.Questionnaire.Version));
         var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = matches ? 1 : 0 };
         if (matches)
         {
             bundle.Entry.Add(new Bundle.EntryComponent
             {
-                FullUrl = $"{FhirCanonicals.Base}/Questionnaire/{FhirCanonicals.QuestionnaireId}",
-                Resource = Questionnaire,
+                FullUrl = artefacts.Canonicals.Questionnaire,
+                Resource = artefacts.Questionnaire,
                 Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
             });
         }
@@ -135,7 +130,7 @@ public static class FhirApi
     }
 
     private static async System.Threading.Tasks.Task<IResult> Evaluate(
-        HttpRequest request, FhirEvaluator evaluator, CancellationToken cancellationToken)
+        HttpRequest request, FhirEvaluator evaluator, FhirCanonicalBase canonicalBase, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !(mediaType.MediaType.Equals(FhirResult.ContentType, StringComparison.OrdinalIgnoreCase) || mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)))
@@ -155,6 +150,6 @@ public static class FhirApi
                 return FhirResult.Outcome(StatusCodes.Status503ServiceUnavailable, OperationOutcome.IssueType.Throttled, "Too many requests are being read at once. Retry after 1 seconds.");
         }
 
-        return (await evaluator.EvaluateAsync(body, Screenings.ScreeningDecisions.ClientOf(request.HttpContext.User))).Response;
+        return (await evaluator.EvaluateAsync(body, Screenings.ScreeningDecisions.ClientOf(request.HttpContext.User), canonicalBase.CanonicalsFor(request))).Response;
     }
 }

@@ -17,19 +17,19 @@ public sealed record FhirEvaluation(IResult Response, ScreeningResult? Result);
 /// </summary>
 public sealed class FhirEvaluator(IntakeReader reader, ScreeningDecisions decisions)
 {
-    public async ValueTask<FhirEvaluation> EvaluateAsync(string json, string clientId)
+    public async ValueTask<FhirEvaluation> EvaluateAsync(string json, string clientId, FhirCanonicals canonicals)
     {
         return FhirJson.TryParse(json) switch
         {
             null => new(FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The body is not a valid FHIR R4 resource in JSON."), null),
-            QuestionnaireResponse response => await EvaluateAsync(response, clientId),
+            QuestionnaireResponse response => await EvaluateAsync(response, clientId, canonicals),
             _ => new(FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, "The body must be a QuestionnaireResponse."), null),
         };
     }
 
-    public async ValueTask<FhirEvaluation> EvaluateAsync(QuestionnaireResponse response, string clientId)
+    public async ValueTask<FhirEvaluation> EvaluateAsync(QuestionnaireResponse response, string clientId, FhirCanonicals canonicals)
     {
-        var (request, issues) = ToRequest(response);
+        var (request, issues) = ToRequest(response, canonicals);
         if (request is null)
         {
             return new(FhirResult.Outcome(StatusCodes.Status422UnprocessableEntity, OperationOutcome.IssueType.Invalid,
@@ -38,14 +38,14 @@ public sealed class FhirEvaluator(IntakeReader reader, ScreeningDecisions decisi
 
         // The GuidanceResponse is kept with the decision, as sent, for GET /fhir/GuidanceResponse/{id}.
         var decision = await decisions.DecideAsync(request, DecisionChannel.Fhir, clientId,
-            result => Encoding.UTF8.GetBytes(FhirJson.Serialize(GuidanceResponseBuilder.Build(result, response.Subject))));
+            result => Encoding.UTF8.GetBytes(FhirJson.Serialize(GuidanceResponseBuilder.Build(result, response.Subject, canonicals))));
         return new(new FhirJsonResult(decision.FhirJson!), decision.Result);
     }
 
     /// <summary>The intake a response maps to and passes the intake validators as, or the issues (located, never quoting the input) why not.</summary>
-    public (ScreeningRequest? Request, IReadOnlyList<MappingIssue> Issues) ToRequest(QuestionnaireResponse response)
+    public (ScreeningRequest? Request, IReadOnlyList<MappingIssue> Issues) ToRequest(QuestionnaireResponse response, FhirCanonicals canonicals)
     {
-        var mapped = QuestionnaireResponseMapper.Map(response);
+        var mapped = QuestionnaireResponseMapper.Map(response, canonicals);
         if (mapped.Intake is null)
         {
             return (null, mapped.Issues);

@@ -27,19 +27,19 @@ public sealed record DiagnosisAnswers
     public Answer PsychoticDisorderHistory { get; init; }
 
     /// <summary>Psychotic symptoms now: hallucinations, delusions, MDD with psychotic features or active schizophrenia-spectrum illness.</summary>
-    [Question("In the past month have you heard or seen things others could not, or held beliefs others told you were not true?")]
+    [Question("In the past month has the patient heard or seen things others could not, or held beliefs others told them were not true?")]
     public Answer CurrentPsychoticSymptoms { get; init; }
 
     /// <summary>Current psychosis with command hallucinations to harm self or others.</summary>
-    [Question("Are you hearing voices that tell you to harm yourself or someone else?")]
+    [Question("Is the patient hearing voices that tell them to harm themselves or someone else?")]
     public Answer CommandHallucinationsToHarm { get; init; }
 
     /// <summary>Current thoughts of killing or seriously harming another person.</summary>
-    [Question("Are you having thoughts of killing or seriously harming another person?")]
+    [Question("Is the patient having thoughts of killing or seriously harming another person?")]
     public Answer HomicidalIdeation { get; init; }
 
     /// <summary>Days of elevated or irritable mood in the past 2 weeks, or clinician-documented current (hypo)mania.</summary>
-    [Question("In the past 2 weeks, have you had days of unusually high or irritable mood with much less need for sleep, racing thoughts or risky behaviour?")]
+    [Question("In the past 2 weeks, has the patient had days of unusually high or irritable mood with much less need for sleep, racing thoughts or risky behaviour?")]
     public Answer CurrentMoodElevationSymptoms { get; init; }
 
     /// <summary>Generalised anxiety disorder, social anxiety disorder or panic disorder.</summary>

@@ -51,12 +51,12 @@ public sealed record InstrumentScores
     public decimal? EdeqGlobal { get; init; }
 
     /// <summary>Average pain in the past week on a 0-10 numeric rating scale.</summary>
-    [Question("On a scale of 0 (no pain) to 10 (worst imaginable), what has your average pain been over the past week?")]
+    [Question("On a scale of 0 (no pain) to 10 (worst imaginable), what has the patient's average pain been over the past week?")]
     [Range(0, 10)]
     public int? PainNrsAverage { get; init; }
 
     /// <summary>How long the pain has lasted, in months; fractions allowed (10 weeks is about 2.3 months).</summary>
-    [Question("For how many months have you had this pain?")]
+    [Question("For how many months has the patient had this pain?")]
     [Unit("mo", "months")]
     [Range(0.0, 1200.0)]
     public decimal? PainDurationMonths { get; init; }
@@ -89,7 +89,7 @@ public sealed record Phq9Scores
     public int? Total { get; init; }
 
     /// <summary>PHQ-9 item 9, 0-3. 1 or more calls for a suicide risk assessment.</summary>
-    [Question("PHQ-9 item 9: over the last 2 weeks, how often have you been bothered by thoughts that you would be better off dead, or of hurting yourself? (0-3)")]
+    [Question("PHQ-9 item 9 (0-3): over the last 2 weeks, how often has the patient been bothered by thoughts that they would be better off dead, or of hurting themselves?")]
     [Range(0, 3)]
     public int? Item9 { get; init; }
 }
@@ -117,7 +117,7 @@ public sealed record MdqAnswers
     public Answer Part2SamePeriod { get; init; }
 
     /// <summary>Part 3: how much of a problem any of these caused.</summary>
-    [Question("MDQ part 3: how much of a problem did any of these cause you?")]
+    [Question("MDQ part 3: how much of a problem did any of these cause the patient?")]
     public MdqProblemLevel Part3ProblemLevel { get; init; }
 }
 
@@ -128,30 +128,30 @@ public sealed record MdqAnswers
 public sealed record CssrsScreener
 {
     /// <summary>Item 1: wished to be dead or wished to go to sleep and not wake up (past month).</summary>
-    [Question("C-SSRS 1: In the past month, have you wished you were dead or wished you could go to sleep and not wake up?")]
+    [Question("C-SSRS 1, as asked of the patient: \"In the past month, have you wished you were dead or wished you could go to sleep and not wake up?\"")]
     public Answer WishToBeDead { get; init; }
 
     /// <summary>Item 2: non-specific active suicidal thoughts (past month).</summary>
-    [Question("C-SSRS 2: In the past month, have you actually had any thoughts of killing yourself?")]
+    [Question("C-SSRS 2, as asked of the patient: \"In the past month, have you actually had any thoughts of killing yourself?\"")]
     public Answer SuicidalThoughts { get; init; }
 
     /// <summary>Item 3: suicidal thoughts with a method, without intent (past month).</summary>
-    [Question("C-SSRS 3: Have you been thinking about how you might do this?")]
+    [Question("C-SSRS 3, as asked of the patient: \"Have you been thinking about how you might do this?\"")]
     [AskedWhenYes(nameof(SuicidalThoughts))]
     public Answer ThoughtsWithMethod { get; init; }
 
     /// <summary>Item 4: suicidal intent without a specific plan (past month).</summary>
-    [Question("C-SSRS 4: Have you had these thoughts and had some intention of acting on them?")]
+    [Question("C-SSRS 4, as asked of the patient: \"Have you had these thoughts and had some intention of acting on them?\"")]
     [AskedWhenYes(nameof(SuicidalThoughts))]
     public Answer IntentWithoutPlan { get; init; }
 
     /// <summary>Item 5: suicidal intent with a specific plan (past month).</summary>
-    [Question("C-SSRS 5: Have you started to work out or worked out the details of how to kill yourself? Do you intend to carry out this plan?")]
+    [Question("C-SSRS 5, as asked of the patient: \"Have you started to work out or worked out the details of how to kill yourself? Do you intend to carry out this plan?\"")]
     [AskedWhenYes(nameof(SuicidalThoughts))]
     public Answer IntentWithPlan { get; init; }
 
     /// <summary>Item 6: any suicidal behaviour in the lifetime (attempt, interrupted or aborted attempt, preparatory acts).</summary>
-    [Question("C-SSRS 6: Have you ever done anything, started to do anything, or prepared to do anything to end your life?")]
+    [Question("C-SSRS 6, as asked of the patient: \"Have you ever done anything, started to do anything, or prepared to do anything to end your life?\"")]
     public Answer SuicidalBehaviorLifetime { get; init; }
 
     /// <summary>Item 6, recency: the behaviour happened within the past 3 months.</summary>

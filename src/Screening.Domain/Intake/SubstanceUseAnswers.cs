@@ -6,15 +6,15 @@ namespace Screening.Domain.Intake;
 public sealed record SubstanceUseAnswers
 {
     /// <summary>A history of substance use disorder, including alcohol.</summary>
-    [Question("Have you ever had a problem with alcohol or drug use (a substance use disorder)?")]
+    [Question("Has the patient ever had a problem with alcohol or drug use (a substance use disorder)?")]
     public Answer SubstanceUseDisorderHistory { get; init; }
 
     /// <summary>Non-medical use of ketamine, PCP or another dissociative in the past 12 months.</summary>
-    [Question("In the past 12 months have you used ketamine, PCP or other dissociatives other than as prescribed?")]
+    [Question("In the past 12 months has the patient used ketamine, PCP or other dissociatives other than as prescribed?")]
     public Answer NonMedicalDissociativeUsePast12Months { get; init; }
 
     /// <summary>Regular heavy drinking (a CNS depressant).</summary>
-    [Question("Do you regularly drink heavily?")]
+    [Question("Does the patient regularly drink heavily?")]
     public Answer HeavyAlcoholUse { get; init; }
 
     /// <summary>Intoxicated or in withdrawal at the time of screening.</summary>

@@ -36,7 +36,7 @@ public sealed record VitalSigns
     public DateOnly? BloodPressureMeasuredOn { get; init; }
 
     /// <summary>Symptoms of hypertensive crisis or encephalopathy now: chest pain, shortness of breath, sudden severe headache, visual disturbance, seizure, reduced consciousness, focal neurological deficit.</summary>
-    [Question("Right now, do you have chest pain, shortness of breath, a sudden severe headache, changes in vision, a seizure, reduced consciousness, or new weakness or numbness?")]
+    [Question("Right now, does the patient have chest pain, shortness of breath, a sudden severe headache, changes in vision, a seizure, reduced consciousness, or new weakness or numbness?")]
     public Answer HypertensiveCrisisSymptoms { get; init; }
 
     /// <summary>Resting heart rate, beats per minute.</summary>

@@ -51,7 +51,8 @@ public static class OutcomeSummary
             : "The C-SSRS screener is incomplete: complete a suicide risk assessment before acting on this result.";
 
     // Questions end in "?"; labels such as "PHQ-9 total score" get a full stop, so the list reads as sentences.
-    private static string Question(string question) => question.EndsWith('?') || question.EndsWith('.') ? question : question + ".";
+    // A question ends a sentence already when it ends in ? or . (also inside the closing quote of an instrument's own wording).
+    private static string Question(string question) => question.TrimEnd('"').EndsWith('?') || question.TrimEnd('"').EndsWith('.') ? question : question + ".";
 
     private static string WorthAsking(MissingItem[] refining, string when = "")
     {

@@ -23,9 +23,9 @@ public static class CardBuilder
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, "No indicator for this category."),
     };
 
-    public static Card Build(ScreeningResult result, string patientId, string? userId, string? questionnaireResponseId, string? sourceUrl)
+    public static Card Build(ScreeningResult result, string patientId, string? userId, string? questionnaireResponseId, string? sourceUrl, FhirCanonicals canonicals)
     {
-        var category = GuidanceResponseBuilder.CategoryCoding(result.Outcome.Category);
+        var category = GuidanceResponseBuilder.CategoryCoding(result.Outcome.Category, canonicals);
         var topic = new CdsCoding(category.System!, category.Code!, category.Display);
         var isReferral = result.Outcome.Category is OutcomeCategory.Refer or OutcomeCategory.ReferWithSpecialistReview;
         return new Card
@@ -35,9 +35,9 @@ public static class CardBuilder
             Detail = Detail(result),
             Indicator = IndicatorFor(result.Outcome.Category),
             Source = new CardSource($"Ketamine referral screening, ruleset {result.Ruleset.Version}", sourceUrl, topic),
-            Suggestions = isReferral ? [Referral(result, patientId, userId, questionnaireResponseId)] : null,
+            Suggestions = isReferral ? [Referral(result, patientId, userId, questionnaireResponseId, canonicals)] : null,
             SelectionBehavior = isReferral ? "at-most-one" : null,
-            OverrideReasons = ScreeningCdsService.OverrideReasons,
+            OverrideReasons = ScreeningCdsService.OverrideReasons(canonicals),
         };
     }
 
@@ -123,7 +123,7 @@ public static class CardBuilder
     }
 
     /// <summary>The suggestion to create a draft referral (ServiceRequest, intent proposal) for the clinician to complete.</summary>
-    private static Suggestion Referral(ScreeningResult result, string patientId, string? userId, string? questionnaireResponseId)
+    private static Suggestion Referral(ScreeningResult result, string patientId, string? userId, string? questionnaireResponseId, FhirCanonicals canonicals)
     {
         var specialist = result.Outcome.Category == OutcomeCategory.ReferWithSpecialistReview;
         var request = new ServiceRequest
@@ -136,7 +136,7 @@ public static class CardBuilder
                 : "Referral for assessment for ketamine or esketamine treatment" },
             ReasonCode = result.Indications
                 .Where(i => i.Status == IndicationStatus.Established)
-                .Select(i => new CodeableConcept(FhirCanonicals.RuleSystem, i.Id, i.Title, i.Title))
+                .Select(i => new CodeableConcept(canonicals.RuleSystem, i.Id, i.Title, i.Title))
                 .ToList(),
             Requester = userId is null ? null : new ResourceReference(userId),
             SupportingInfo = questionnaireResponseId is null ? [] : [new ResourceReference($"QuestionnaireResponse/{questionnaireResponseId}")],

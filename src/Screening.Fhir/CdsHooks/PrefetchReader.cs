@@ -30,7 +30,8 @@ public static class PrefetchReader
     /// <param name="resource">The prefetched or fetched data.</param>
     /// <param name="patientId">The hook context's patient id.</param>
     /// <param name="fhirServer">The call's FHIR server base URL, if any: a subject may be an absolute reference on it.</param>
-    public static PrefetchSelection Select(Resource resource, string patientId, string? fhirServer)
+    /// <param name="canonicals">The canonical URLs in force: responses of another Questionnaire are ignored.</param>
+    public static PrefetchSelection Select(Resource resource, string patientId, string? fhirServer, FhirCanonicals canonicals)
     {
         var responses = resource switch
         {
@@ -54,7 +55,7 @@ public static class PrefetchReader
         }
 
         var latest = responses
-            .Where(r => r.Questionnaire?.Split('|')[0] == FhirCanonicals.Questionnaire)
+            .Where(r => canonicals.IsQuestionnaire(r.Questionnaire))
             .Where(r => r.Status is QuestionnaireResponse.QuestionnaireResponseStatus.Completed or QuestionnaireResponse.QuestionnaireResponseStatus.Amended)
             .OrderByDescending(r => r.AuthoredElement?.ToDateTimeOffset(TimeSpan.Zero))
             .FirstOrDefault();

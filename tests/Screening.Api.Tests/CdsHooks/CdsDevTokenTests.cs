@@ -19,11 +19,14 @@ public class CdsDevTokenTests
     private const string ServiceBaseUrl = "http://localhost:5080";
     private const string Endpoint = ServiceBaseUrl + "/cds-services/ketamine-referral-screening";
 
+    // The README's service (dotnet run) hands out canonicals under its own URL.
+    private static readonly Screening.Fhir.FhirCanonicals ReadmeCanonicals = new(ServiceBaseUrl + "/fhir");
+
     [Fact]
     public void The_example_request_is_the_refer_example_as_an_ehr_sends_it()
     {
         var path = Repository.PathOf("tools", "cds-example-request.json");
-        var hook = Hook(prefetch: Searchset(ResponseFor("refer")));
+        var hook = Hook(prefetch: Searchset(ResponseFor("refer", ReadmeCanonicals)));
         hook["hookInstance"] = "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea";
         var expected = hook.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }).ReplaceLineEndings("\n") + "\n";
         if (Environment.GetEnvironmentVariable("SCREENING_UPDATE_DOCS") == "1")
@@ -48,6 +51,8 @@ public class CdsDevTokenTests
             ["Screening__CdsHooks__ServiceBaseUrl"] = settings[0],
             ["Screening__CdsHooks__TrustedIssuers__dev__Issuer"] = settings[1],
             ["Screening__CdsHooks__TrustedIssuers__dev__PublicKeyPem"] = settings[2],
+            // This service listens on another port than the README's; it is given the README service's canonical base.
+            ["Screening__Fhir__CanonicalBase"] = ReadmeCanonicals.Base,
         });
         var token = (await RunAsync(directory, $"tools/cds-dev-token.sh token {Endpoint}")).Trim();
         using var client = new HttpClient { BaseAddress = service.Address };

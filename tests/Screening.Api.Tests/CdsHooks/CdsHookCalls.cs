@@ -21,9 +21,11 @@ public static class CdsHookCalls
         return client;
     }
 
-    public static QuestionnaireResponse ResponseFor(string category)
+    /// <param name="category">The example to answer with.</param>
+    /// <param name="canonicals">The canonicals of the service that will read it (by default the in-memory test server's).</param>
+    public static QuestionnaireResponse ResponseFor(string category, FhirCanonicals? canonicals = null)
     {
-        var response = QuestionnaireResponseBuilder.FromRequest(Examples.Named(category).Request, new ResourceReference($"Patient/{PatientId}"));
+        var response = QuestionnaireResponseBuilder.FromRequest(Examples.Named(category).Request, canonicals ?? TestFhir.Canonicals, new ResourceReference($"Patient/{PatientId}"));
         response.Id = $"qr-{category}";
         response.Authored = "2026-11-20T09:00:00Z";
         return response;

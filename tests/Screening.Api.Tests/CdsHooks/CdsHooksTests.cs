@@ -41,7 +41,7 @@ public class CdsHooksTests(CdsHooksApiFactory factory) : IClassFixture<CdsHooksA
         Assert.False(string.IsNullOrWhiteSpace(service["title"]!.GetValue<string>()));
         Assert.False(string.IsNullOrWhiteSpace(service["description"]!.GetValue<string>()));
         Assert.Equal(
-            $"QuestionnaireResponse?questionnaire={FhirCanonicals.Questionnaire}&subject=Patient/{{{{context.patientId}}}}&status=completed&_sort=-authored&_count=1",
+            $"QuestionnaireResponse?questionnaire={TestFhir.Canonicals.Questionnaire}&subject=Patient/{{{{context.patientId}}}}&status=completed&_sort=-authored&_count=1",
             service["prefetch"]!["questionnaireResponse"]!.GetValue<string>());
     }
 
@@ -57,7 +57,7 @@ public class CdsHooksTests(CdsHooksApiFactory factory) : IClassFixture<CdsHooksA
         Assert.InRange(card["summary"]!.GetValue<string>().Length, 1, 140);
         Assert.True(Guid.TryParse(card["uuid"]!.GetValue<string>(), out _));
         Assert.Equal(category, card["source"]!["topic"]!["code"]!.GetValue<string>());
-        Assert.Equal(FhirCanonicals.OutcomeCategorySystem, card["source"]!["topic"]!["system"]!.GetValue<string>());
+        Assert.Equal(TestFhir.Canonicals.OutcomeCategorySystem, card["source"]!["topic"]!["system"]!.GetValue<string>());
         Assert.StartsWith("Ketamine referral screening, ruleset ", card["source"]!["label"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal($"{CdsHooksApiFactory.ServiceBaseUrl}/swagger", card["source"]!["url"]!.GetValue<string>());
         Assert.NotEmpty(card["overrideReasons"]!.AsArray());
@@ -261,7 +261,7 @@ public class CdsHooksTests(CdsHooksApiFactory factory) : IClassFixture<CdsHooksA
                 ["outcome"] = "overridden",
                 ["overrideReason"] = new JsonObject
                 {
-                    ["reason"] = new JsonObject { ["system"] = ScreeningCdsService.OverrideReasonSystem, ["code"] = "patient-declines" },
+                    ["reason"] = new JsonObject { ["system"] = TestFhir.Canonicals.OverrideReasonSystem, ["code"] = "patient-declines" },
                     ["userComment"] = "zz-canary-comment",
                 },
                 ["outcomeTimestamp"] = "2026-11-27T10:00:00Z",
@@ -283,7 +283,7 @@ public class CdsHooksTests(CdsHooksApiFactory factory) : IClassFixture<CdsHooksA
     {
         var card = await CardAsync(Hook(prefetch: Searchset(ResponseFor("refer"))));
         var decision = card["uuid"]!.GetValue<string>();
-        var feedback = $$"""{"feedback":[{"card":"{{decision}}","outcome":"overridden","overrideReason":{"reason":{"system":"{{ScreeningCdsService.OverrideReasonSystem}}","code":"patient-declines"},"userComment":"zz-canary-comment"},"outcomeTimestamp":"2026-11-27T10:00:00Z"}]}""";
+        var feedback = $$"""{"feedback":[{"card":"{{decision}}","outcome":"overridden","overrideReason":{"reason":{"system":"{{TestFhir.Canonicals.OverrideReasonSystem}}","code":"patient-declines"},"userComment":"zz-canary-comment"},"outcomeTimestamp":"2026-11-27T10:00:00Z"}]}""";
 
         await Client(CdsHooksApiFactory.Token(audience: CdsHooksApiFactory.FeedbackUrl)).PostAsync("/cds-services/ketamine-referral-screening/feedback", JsonContent.Of(feedback));
         var kept = await factory.CreateAuthorizedClient().GetStringAsync($"/v1/screenings/{decision}/feedback");

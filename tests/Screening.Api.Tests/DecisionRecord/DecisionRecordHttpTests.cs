@@ -48,7 +48,7 @@ public class DecisionRecordHttpTests(RecordApiFactory factory) : IClassFixture<R
     [Fact]
     public async Task An_evaluate_guidance_response_is_looked_up_byte_identical()
     {
-        var questionnaireResponse = Screening.Fhir.QuestionnaireResponseBuilder.FromRequest(Examples.Named("refer").Request, null);
+        var questionnaireResponse = Screening.Fhir.QuestionnaireResponseBuilder.FromRequest(Examples.Named("refer").Request, TestFhir.Canonicals, null);
         var json = new FhirJsonSerializer().SerializeToString(questionnaireResponse);
         var response = await _client.PostAsync("/fhir/QuestionnaireResponse/$evaluate", JsonContent.Of(json, "application/fhir+json"));
         var sent = await response.Content.ReadAsByteArrayAsync();

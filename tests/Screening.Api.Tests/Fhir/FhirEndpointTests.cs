@@ -39,9 +39,9 @@ public class FhirEndpointTests(ApiFactory factory)
     [Fact]
     public async Task The_questionnaire_canonical_resolves_through_a_search_by_url()
     {
-        var found = Assert.IsType<Bundle>(Deserializer.DeserializeResource(await _client.GetStringAsync($"/fhir/Questionnaire?url={Uri.EscapeDataString(FhirCanonicals.Questionnaire)}")));
+        var found = Assert.IsType<Bundle>(Deserializer.DeserializeResource(await _client.GetStringAsync($"/fhir/Questionnaire?url={Uri.EscapeDataString(TestFhir.Canonicals.Questionnaire)}")));
         Assert.Equal(Bundle.BundleType.Searchset, found.Type);
-        Assert.Equal(FhirCanonicals.Questionnaire, Assert.IsType<Questionnaire>(Assert.Single(found.Entry).Resource).Url);
+        Assert.Equal(TestFhir.Canonicals.Questionnaire, Assert.IsType<Questionnaire>(Assert.Single(found.Entry).Resource).Url);
         Assert.Empty(FhirValidation.Errors(found));
 
         var none = Assert.IsType<Bundle>(Deserializer.DeserializeResource(await _client.GetStringAsync("/fhir/Questionnaire?url=http%3A%2F%2Fexample.org%2FQuestionnaire%2Fother")));
@@ -52,18 +52,18 @@ public class FhirEndpointTests(ApiFactory factory)
     [Fact]
     public async Task Every_code_system_and_the_operation_the_fhir_resources_name_resolve_on_this_server()
     {
-        var questionnaire = QuestionnaireBuilder.Build();
+        var questionnaire = QuestionnaireBuilder.Build(TestFhir.Canonicals);
         static IEnumerable<Questionnaire.ItemComponent> All(IEnumerable<Questionnaire.ItemComponent> items) => items.SelectMany(i => new[] { i }.Concat(All(i.Item)));
         var codings = All(questionnaire.Item).SelectMany(i => i.AnswerOption).Select(o => o.Value).OfType<Coding>()
-            .Where(c => c.System?.StartsWith(FhirCanonicals.Base, StringComparison.Ordinal) == true)
-            .Append(new Coding(FhirCanonicals.OutcomeCategorySystem, "refer"))
-            .Append(new Coding(FhirCanonicals.RuleSystem, "IND_TRD"))
+            .Where(c => c.System?.StartsWith(TestFhir.Canonicals.Base, StringComparison.Ordinal) == true)
+            .Append(new Coding(TestFhir.Canonicals.OutcomeCategorySystem, "refer"))
+            .Append(new Coding(TestFhir.Canonicals.RuleSystem, "IND_TRD"))
             .ToArray();
         Assert.True(codings.Length > 20);
 
         foreach (var system in codings.GroupBy(c => c.System))
         {
-            var response = await _client.GetAsync(system.Key![(FhirCanonicals.Base.Length - "/fhir".Length)..]);
+            var response = await _client.GetAsync(system.Key![(TestFhir.Canonicals.Base.Length - "/fhir".Length)..]);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var codeSystem = Assert.IsType<CodeSystem>(Deserializer.DeserializeResource(await response.Content.ReadAsStringAsync()));
             Assert.Equal(system.Key, codeSystem.Url);
@@ -73,7 +73,7 @@ public class FhirEndpointTests(ApiFactory factory)
 
         var capabilities = Assert.IsType<CapabilityStatement>(Deserializer.DeserializeResource(await _client.GetStringAsync("/fhir/metadata")));
         var definition = capabilities.Rest.SelectMany(r => r.Resource).SelectMany(r => r.Operation).Single(o => o.Name == "evaluate").Definition;
-        var operation = Assert.IsType<OperationDefinition>(Deserializer.DeserializeResource(await _client.GetStringAsync(definition![(FhirCanonicals.Base.Length - "/fhir".Length)..])));
+        var operation = Assert.IsType<OperationDefinition>(Deserializer.DeserializeResource(await _client.GetStringAsync(definition![(TestFhir.Canonicals.Base.Length - "/fhir".Length)..])));
         Assert.Equal(definition, operation.Url);
         Assert.Empty(FhirValidation.Errors(operation));
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/fhir/CodeSystem/no-such-system")).StatusCode);
@@ -162,7 +162,7 @@ public class FhirEndpointTests(ApiFactory factory)
     [MemberData(nameof(Examples.Names), MemberType = typeof(Examples))]
     public async Task Each_example_evaluates_to_a_valid_guidance_response_with_its_category(string name)
     {
-        var response = QuestionnaireResponseBuilder.FromRequest(RequestExamples.All.Single(e => e.Name == name).Request, new ResourceReference("Patient/example"));
+        var response = QuestionnaireResponseBuilder.FromRequest(RequestExamples.All.Single(e => e.Name == name).Request, TestFhir.Canonicals, new ResourceReference("Patient/example"));
 
         var (status, resource) = await PostAsync(response);
 
@@ -170,7 +170,7 @@ public class FhirEndpointTests(ApiFactory factory)
         var guidance = Assert.IsType<GuidanceResponse>(resource);
         var parameters = Assert.IsType<Parameters>(Assert.Single(guidance.Contained));
         var category = Assert.IsType<Coding>(parameters.GetSingleValue<Coding>("category"));
-        Assert.Equal(FhirCanonicals.OutcomeCategorySystem, category.System);
+        Assert.Equal(TestFhir.Canonicals.OutcomeCategorySystem, category.System);
         Assert.Equal(name, category.Code);
         Assert.Equal(name == "insufficient-information" ? GuidanceResponse.GuidanceResponseStatus.DataRequired : GuidanceResponse.GuidanceResponseStatus.Success, guidance.Status);
         Assert.All(parameters.Parameter.Where(p => p.Name == "reason"), reason =>
@@ -181,7 +181,7 @@ public class FhirEndpointTests(ApiFactory factory)
     [Fact]
     public async Task Data_required_names_each_missing_item_by_link_id()
     {
-        var response = QuestionnaireResponseBuilder.FromRequest(Examples.Named("insufficient-information").Request);
+        var response = QuestionnaireResponseBuilder.FromRequest(Examples.Named("insufficient-information").Request, TestFhir.Canonicals);
 
         var guidance = (GuidanceResponse)(await PostAsync(response)).Resource;
 
@@ -212,7 +212,7 @@ public class QuestionnaireWordingTests
     [Fact]
     public void No_item_is_labelled_with_a_field_name_and_instruments_are_named_as_clinicians_write_them()
     {
-        var texts = All(QuestionnaireBuilder.Build().Item).Select(i => i.Text ?? string.Empty).ToArray();
+        var texts = All(QuestionnaireBuilder.Build(TestFhir.Canonicals).Item).Select(i => i.Text ?? string.Empty).ToArray();
 
         Assert.All(texts, text => Assert.DoesNotMatch("^[a-z]+[A-Z0-9][A-Za-z0-9]*$", text));
         Assert.All(texts, text => Assert.Matches("^[A-Z0-9]", text));
@@ -222,5 +222,21 @@ public class QuestionnaireWordingTests
         }
 
         Assert.DoesNotContain(texts, text => text.StartsWith("Cssrs", StringComparison.Ordinal) || text.StartsWith("Acr 2016", StringComparison.Ordinal) || text == "Mdq");
+    }
+
+    [Fact]
+    public void Every_question_speaks_to_the_person_filling_the_form_about_the_patient()
+    {
+        // One voice: the form is filled by a clinician or coordinator, about the patient. An instrument's own wording,
+        // which it asks the patient verbatim, stays as published: quoted (C-SSRS), or as the LOINC display of a coded
+        // instrument item (PHQ-9, GAD-7).
+        var questions = All(QuestionnaireBuilder.Build(TestFhir.Canonicals).Item)
+            .Where(i => i.Type != Questionnaire.QuestionnaireItemType.Group && !(i.Code.Count > 0 && i.Code[0].System == FhirCanonicals.Loinc && (i.LinkId ?? string.Empty).Contains(".item", StringComparison.Ordinal)))
+            .Select(i => System.Text.RegularExpressions.Regex.Replace(i.Text ?? string.Empty, "\"[^\"]*\"", "\"…\""))
+            .ToArray();
+
+        Assert.True(questions.Length > 80);
+        Assert.All(questions, text => Assert.DoesNotMatch(@"\b([Yy]ou|[Yy]our|[Yy]ourself)\b", text));
+        Assert.Contains(questions, text => text.Contains("the patient", StringComparison.Ordinal));
     }
 }

@@ -29,7 +29,9 @@ public class LhcFormsBrowserTests
         // What LHC-Forms exported is a valid R4 QuestionnaireResponse carrying the answers typed and clicked.
         var exported = Assert.IsType<QuestionnaireResponse>(Deserializer.DeserializeResource(After("QUESTIONNAIRE-RESPONSE", output)));
         Assert.Empty(FhirValidation.Errors(exported));
-        var intake = QuestionnaireResponseMapper.Map(exported).Intake!;
+        // The form carries the canonical the service handed out: its own /fhir URL (no canonical base configured).
+        Assert.Equal($"{service.Address.ToString().TrimEnd('/')}/fhir/Questionnaire/{FhirCanonicals.QuestionnaireId}", exported.Questionnaire?.Split('|')[0]);
+        var intake = QuestionnaireResponseMapper.Map(exported, new FhirCanonicals($"{service.Address.ToString().TrimEnd('/')}/fhir")).Intake!;
         Assert.Equal("1985-03-12", intake["patient"]!["dateOfBirth"]!.GetValue<string>());
         Assert.Equal("female", intake["patient"]!["sexAtBirth"]!.GetValue<string>());
         Assert.Equal("no", intake["patient"]!["pregnant"]!.GetValue<string>());

@@ -28,7 +28,7 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, PolicyApis po
         var request = JsonSerializer.Deserialize<ScreeningRequest>(golden.RequestJson, ScreeningJson.Options)!;
         var client = policies.ClientFor(golden, factory);
 
-        var response = await client.PostAsync(EvaluatePath, Fhir(QuestionnaireResponseBuilder.FromRequest(request)));
+        var response = await client.PostAsync(EvaluatePath, Fhir(QuestionnaireResponseBuilder.FromRequest(request, TestFhir.Canonicals)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var guidance = Assert.IsType<GuidanceResponse>(Deserializer.DeserializeResource(await response.Content.ReadAsStringAsync()));
@@ -49,19 +49,19 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, PolicyApis po
         var response = Response(
             Item("patient.dateOfBirth", new Date("1990-04-01")),
             Item("diagnoses.majorDepressiveDisorder", new FhirBoolean(true)),
-            Item("contraindications.hepaticImpairment", new Coding(FhirCanonicals.EnumSystem(typeof(HepaticImpairment)), "mild")),
+            Item("contraindications.hepaticImpairment", new Coding(TestFhir.Canonicals.EnumSystem(typeof(HepaticImpairment)), "mild")),
             Item("vitals.systolicMmHg", new Integer(128)),
             Item("instruments.painNrsAverage", new Integer(6)),
             Item("completedOn", new Date("2026-11-20")),
             new QuestionnaireResponse.ItemComponent
             {
                 LinkId = "treatmentTrials",
-                Item = [Item("treatmentTrials.condition", new Coding(FhirCanonicals.EnumSystem(typeof(TrialCondition)), "depression")),
+                Item = [Item("treatmentTrials.condition", new Coding(TestFhir.Canonicals.EnumSystem(typeof(TrialCondition)), "depression")),
                     Item("treatmentTrials.drug", new FhirString("sertraline")),
                     Item("treatmentTrials.weeksAtDose", new FhirDecimal(6.5m))],
             });
 
-        var intake = QuestionnaireResponseMapper.Map(response).Intake!;
+        var intake = QuestionnaireResponseMapper.Map(response, TestFhir.Canonicals).Intake!;
 
         Assert.Equal("1990-04-01", intake["patient"]!["dateOfBirth"]!.GetValue<string>());
         Assert.Equal("yes", intake["diagnoses"]!["majorDepressiveDisorder"]!.GetValue<string>());
@@ -77,7 +77,7 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, PolicyApis po
     [Fact]
     public void No_trials_listed_leave_the_history_unknown()
     {
-        var intake = QuestionnaireResponseMapper.Map(Response(Item("diagnoses.majorDepressiveDisorder", new FhirBoolean(true)))).Intake!;
+        var intake = QuestionnaireResponseMapper.Map(Response(Item("diagnoses.majorDepressiveDisorder", new FhirBoolean(true))), TestFhir.Canonicals).Intake!;
 
         Assert.Null(intake["treatmentTrials"]);
     }
@@ -85,7 +85,7 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, PolicyApis po
     [Fact]
     public void Answering_none_gives_an_empty_history()
     {
-        var intake = QuestionnaireResponseMapper.Map(Response(Item("treatmentTrialsNone", new FhirBoolean(true)))).Intake!;
+        var intake = QuestionnaireResponseMapper.Map(Response(Item("treatmentTrialsNone", new FhirBoolean(true))), TestFhir.Canonicals).Intake!;
 
         Assert.Empty(intake["treatmentTrials"]!.AsArray());
     }
@@ -95,7 +95,7 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, PolicyApis po
     {
         var mapped = QuestionnaireResponseMapper.Map(Response(
             Item("treatmentTrialsNone", new FhirBoolean(true)),
-            Group("treatmentTrials", Item("treatmentTrials.drug", new FhirString("sertraline")))));
+            Group("treatmentTrials", Item("treatmentTrials.drug", new FhirString("sertraline")))), TestFhir.Canonicals);
 
         Assert.Null(mapped.Intake);
         Assert.Contains(mapped.Issues, i => i.Message.Contains("treatmentTrialsNone", StringComparison.Ordinal));
@@ -107,7 +107,7 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, PolicyApis po
         QuestionnaireResponse.ItemComponent Reading(int systolic, int diastolic) => Group("vitals.bloodPressureReadings",
             Item("vitals.bloodPressureReadings.systolicMmHg", new Integer(systolic)), Item("vitals.bloodPressureReadings.diastolicMmHg", new Integer(diastolic)));
 
-        var intake = QuestionnaireResponseMapper.Map(Response(Group("vitals", Reading(150, 90), Reading(146, 88)))).Intake!;
+        var intake = QuestionnaireResponseMapper.Map(Response(Group("vitals", Reading(150, 90), Reading(146, 88))), TestFhir.Canonicals).Intake!;
 
         var readings = intake["vitals"]!["bloodPressureReadings"]!.AsArray();
         Assert.Equal([150, 146], readings.Select(r => r!["systolicMmHg"]!.GetValue<int>()));
@@ -116,12 +116,12 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, PolicyApis po
 
     [Fact]
     public void A_reading_item_outside_its_group_is_an_issue() =>
-        Assert.Null(QuestionnaireResponseMapper.Map(Response(Group("vitals", Item("vitals.bloodPressureReadings.systolicMmHg", new Integer(150))))).Intake);
+        Assert.Null(QuestionnaireResponseMapper.Map(Response(Group("vitals", Item("vitals.bloodPressureReadings.systolicMmHg", new Integer(150)))), TestFhir.Canonicals).Intake);
 
     [Fact]
     public void An_unanswered_item_stays_unknown()
     {
-        var intake = QuestionnaireResponseMapper.Map(Response(new QuestionnaireResponse.ItemComponent { LinkId = "diagnoses.majorDepressiveDisorder" })).Intake!;
+        var intake = QuestionnaireResponseMapper.Map(Response(new QuestionnaireResponse.ItemComponent { LinkId = "diagnoses.majorDepressiveDisorder" }), TestFhir.Canonicals).Intake!;
 
         Assert.Null(intake["diagnoses"]);
     }
@@ -129,7 +129,7 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, PolicyApis po
     [Fact]
     public void A_false_boolean_is_no_not_unknown()
     {
-        var intake = QuestionnaireResponseMapper.Map(Response(Item("diagnoses.majorDepressiveDisorder", new FhirBoolean(false)))).Intake!;
+        var intake = QuestionnaireResponseMapper.Map(Response(Item("diagnoses.majorDepressiveDisorder", new FhirBoolean(false))), TestFhir.Canonicals).Intake!;
 
         Assert.Equal("no", intake["diagnoses"]!["majorDepressiveDisorder"]!.GetValue<string>());
     }
@@ -139,7 +139,7 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, PolicyApis po
     {
         var scores = new[] { 3, 3, 2, 2, 1, 1, 0, 0, 2 };
 
-        var intake = QuestionnaireResponseMapper.Map(Response(Group("instruments", Phq9(scores)))).Intake!;
+        var intake = QuestionnaireResponseMapper.Map(Response(Group("instruments", Phq9(scores))), TestFhir.Canonicals).Intake!;
 
         Assert.Equal(14, intake["instruments"]!["phq9"]!["total"]!.GetValue<int>());
         Assert.Equal(2, intake["instruments"]!["phq9"]!["item9"]!.GetValue<int>());
@@ -151,7 +151,7 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, PolicyApis po
         var items = Phq9([3, 3, 2, 2, 1, 1, 0, 0, 2]);
         items.Item.RemoveAt(3);
 
-        var intake = QuestionnaireResponseMapper.Map(Response(Group("instruments", items))).Intake!;
+        var intake = QuestionnaireResponseMapper.Map(Response(Group("instruments", items)), TestFhir.Canonicals).Intake!;
 
         Assert.Null(intake["instruments"]!["phq9"]!["total"]);
         Assert.Equal(2, intake["instruments"]!["phq9"]!["item9"]!.GetValue<int>());
@@ -163,7 +163,7 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, PolicyApis po
         var items = Phq9([1, 1, 1, 1, 1, 1, 1, 1, 1]);
         items.Item.Add(Item("instruments.phq9.total", new Integer(10)));
 
-        var mapped = QuestionnaireResponseMapper.Map(Response(Group("instruments", items)));
+        var mapped = QuestionnaireResponseMapper.Map(Response(Group("instruments", items)), TestFhir.Canonicals);
 
         Assert.Null(mapped.Intake);
         Assert.Contains(mapped.Issues, i => i.Message.Contains("instruments.phq9.total", StringComparison.Ordinal));
@@ -175,7 +175,7 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, PolicyApis po
         var items = Phq9([1, 1, 1, 1, 1, 1, 1, 1, 1]);
         items.Item.Add(Item("instruments.phq9.total", new Integer(9)));
 
-        Assert.Equal(9, QuestionnaireResponseMapper.Map(Response(Group("instruments", items))).Intake!["instruments"]!["phq9"]!["total"]!.GetValue<int>());
+        Assert.Equal(9, QuestionnaireResponseMapper.Map(Response(Group("instruments", items)), TestFhir.Canonicals).Intake!["instruments"]!["phq9"]!["total"]!.GetValue<int>());
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, PolicyApis po
             Item = InstrumentPanels.Gad7.Select((item, i) => Item(item.LinkId, Frequency(i % 4))).ToList(),
         };
 
-        var intake = QuestionnaireResponseMapper.Map(Response(Group("instruments", gad7))).Intake!;
+        var intake = QuestionnaireResponseMapper.Map(Response(Group("instruments", gad7)), TestFhir.Canonicals).Intake!;
 
         Assert.Equal(0 + 1 + 2 + 3 + 0 + 1 + 2, intake["instruments"]!["gad7Total"]!.GetValue<int>());
     }
@@ -199,7 +199,7 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, PolicyApis po
             Item("instruments.cssrs.suicidalThoughts", new FhirBoolean(false)),
             Item("instruments.cssrs.intentWithPlan", new FhirBoolean(true)))));
 
-        var cssrs = QuestionnaireResponseMapper.Map(response).Intake!["instruments"]!["cssrs"]!;
+        var cssrs = QuestionnaireResponseMapper.Map(response, TestFhir.Canonicals).Intake!["instruments"]!["cssrs"]!;
 
         Assert.Equal("no", cssrs["suicidalThoughts"]!.GetValue<string>());
         Assert.Null(cssrs["intentWithPlan"]);
@@ -212,7 +212,7 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, PolicyApis po
             Item("instruments.cssrs.suicidalThoughts", new FhirBoolean(true)),
             Item("instruments.cssrs.intentWithPlan", new FhirBoolean(true)))));
 
-        Assert.Equal("yes", QuestionnaireResponseMapper.Map(response).Intake!["instruments"]!["cssrs"]!["intentWithPlan"]!.GetValue<string>());
+        Assert.Equal("yes", QuestionnaireResponseMapper.Map(response, TestFhir.Canonicals).Intake!["instruments"]!["cssrs"]!["intentWithPlan"]!.GetValue<string>());
     }
 
     [Fact]
@@ -244,7 +244,7 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, PolicyApis po
     [Fact]
     public async Task A_choice_outside_its_value_set_is_422()
     {
-        var (status, outcome, _) = await PostAsync(Response(Item("contraindications.hepaticImpairment", new Coding(FhirCanonicals.EnumSystem(typeof(HepaticImpairment)), "very-mild"))));
+        var (status, outcome, _) = await PostAsync(Response(Item("contraindications.hepaticImpairment", new Coding(TestFhir.Canonicals.EnumSystem(typeof(HepaticImpairment)), "very-mild"))));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Contains("contraindications.hepaticImpairment", Assert.Single(outcome.Issue).Diagnostics, StringComparison.Ordinal);
@@ -326,7 +326,7 @@ public class QuestionnaireResponseMappingTests(ApiFactory factory, PolicyApis po
 
     private static QuestionnaireResponse Response(params QuestionnaireResponse.ItemComponent[] items) => new()
     {
-        Questionnaire = FhirCanonicals.Questionnaire,
+        Questionnaire = TestFhir.Canonicals.Questionnaire,
         Status = QuestionnaireResponse.QuestionnaireResponseStatus.Completed,
         Item = [.. items],
     };

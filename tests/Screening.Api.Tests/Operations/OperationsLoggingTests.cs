@@ -49,6 +49,7 @@ public partial class OperationsLoggingTests(ApiFactory factory)
         { "Screening__DecisionLog__Provider", "sqlite", "Screening:DecisionLog:EncryptionKeys:<keyId> is required outside Development" },
         { "Screening__DecisionLog__Provider", "postgres", "Screening:DecisionLog:ConnectionString is required with the postgres provider" },
         { "Screening__DecisionLog__EncryptionKeys__k1", "c2hvcnQ=", "Screening:DecisionLog:EncryptionKeys:k1 must be 32 bytes in base64" },
+        { "Screening__Fhir__CanonicalBase", "ftp://screening.example.org/fhir", "Screening:Fhir:CanonicalBase must be an absolute http(s) URL" },
     };
 
     [Fact]

@@ -1,13 +1,17 @@
+using System.Collections;
+using System.Reflection;
+using System.Text.RegularExpressions;
 using Screening.Api.Hosting;
 using Screening.Tests;
 
 namespace Screening.Api.Tests.Operations;
 
 /// <summary>
-/// The README's configuration table is the settings reference the service reads (SettingsReference), row for row.
+/// The README's configuration table is the settings reference the service reads (SettingsReference), row for row,
+/// and the reference holds every setting the options classes bind and every configuration key the code reads.
 /// Run with SCREENING_UPDATE_README=1 to write the table into the README after changing a setting.
 /// </summary>
-public class ReadmeTests
+public partial class ReadmeTests
 {
     private const string Start = "<!-- settings table: generated from src/Screening.Api/Hosting/SettingsReference.cs -->\n";
     private const string End = "<!-- end of settings table -->";
@@ -37,4 +41,73 @@ public class ReadmeTests
     {
         Assert.DoesNotContain("../", File.ReadAllText(Repository.PathOf("README.md")), StringComparison.Ordinal);
     }
+
+    /// <summary>Every bindable property of every options class (a class with a <c>Section</c> under Screening:), as a concrete key.</summary>
+    public static TheoryData<string> BoundSettings()
+    {
+        var keys = new TheoryData<string>();
+        var optionsTypes = new[] { typeof(Program).Assembly, typeof(Screening.DecisionLog.DecisionLogOptions).Assembly }
+            .SelectMany(assembly => assembly.GetTypes())
+            .Where(type => type.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is string section
+                && section.StartsWith("Screening:", StringComparison.Ordinal) && type.GetProperties().Any(p => p.CanWrite));
+        foreach (var type in optionsTypes)
+        {
+            foreach (var key in KeysOf(type, (string)type.GetField("Section")!.GetValue(null)!))
+            {
+                keys.Add(key);
+            }
+        }
+
+        return keys;
+    }
+
+    [Theory]
+    [MemberData(nameof(BoundSettings))]
+    public void Every_setting_an_options_class_binds_is_in_the_settings_reference(string key)
+    {
+        Assert.True(SettingsReference.IsKnown(key), $"{key} is bound by an options class but missing from SettingsReference (and so from the README)");
+    }
+
+    [Fact]
+    public void Every_configuration_key_the_code_reads_is_in_the_settings_reference()
+    {
+        var sources = Directory.EnumerateFiles(Repository.PathOf("src"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !path.EndsWith("SettingsReference.cs", StringComparison.Ordinal));
+        var keys = sources.SelectMany(path => ConfigurationKey().Matches(File.ReadAllText(path)).Select(m => m.Groups["key"].Value)).Distinct().ToArray();
+
+        Assert.Contains("Screening:Metrics:Port", keys);
+        Assert.All(keys, key => Assert.True(
+            SettingsReference.IsKnown(key) || SettingsReference.All.Any(setting => setting.Key.StartsWith(key + ":", StringComparison.Ordinal)),
+            $"the code reads {key}, which SettingsReference (and so the README) does not list"));
+    }
+
+    private static IEnumerable<string> KeysOf(Type type, string prefix)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        {
+            var key = $"{prefix}:{property.Name}";
+            var valueType = property.PropertyType;
+            if (valueType.IsGenericType && valueType.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+            {
+                var element = valueType.GetGenericArguments()[1];
+                foreach (var nested in element == typeof(string) ? [$"{key}:any"] : KeysOf(element, $"{key}:any"))
+                {
+                    yield return nested;
+                }
+            }
+            else if (valueType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(valueType))
+            {
+                yield return $"{key}:0";
+            }
+            else
+            {
+                yield return key;
+            }
+        }
+    }
+
+    // A configuration key written out in the code: "Screening:Section:Name" (a prefix ending in ':' is a section read by name).
+    [GeneratedRegex("\"(?<key>Screening:[A-Za-z]+(?::[A-Za-z]+)*)\"")]
+    private static partial Regex ConfigurationKey();
 }

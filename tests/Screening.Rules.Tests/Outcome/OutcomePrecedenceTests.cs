@@ -287,7 +287,7 @@ public class OutcomePrecedenceTests
 
         Assert.Equal(OutcomeCategory.InsufficientInformation, result.Outcome.Category);
         Assert.Equal([("patient.dateOfBirth", true), ("contraindications.glaucomaOrEyeRisk", false)], result.MissingInformation.Select(m => (m.Field, m.Blocking)));
-        Assert.Contains("Ask: What is your date of birth?", result.Outcome.Summary, StringComparison.Ordinal);
+        Assert.Contains("Ask: What is the patient's date of birth?", result.Outcome.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain("glaucoma", result.Outcome.Summary, StringComparison.OrdinalIgnoreCase);
         Assert.EndsWith("1 further question is worth asking.", result.Outcome.Summary, StringComparison.Ordinal);
     }
