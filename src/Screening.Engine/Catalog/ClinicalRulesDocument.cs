@@ -50,6 +50,14 @@ public static class ClinicalRulesDocument
     public static string PolicyValuesOf(RuleCatalogEntry rule, IReadOnlyDictionary<string, string> values, string quote = "") =>
         string.Join(", ", rule.PolicyParameters.Select(p => $"{quote}{PolicyName(p)}{quote} = {values.GetValueOrDefault(PolicyName(p), "?")}"));
 
+    /// <summary>A rule's intake fields as a line of the document.</summary>
+    public static string IntakeRead(RuleInput input)
+    {
+        var fields = input.Fields.Count == 0 ? "no intake field directly" : string.Join(", ", input.Fields.Select(f => $"`{f}`"));
+        var through = input.Through.Count == 0 ? string.Empty : $" (through the {string.Join(", the ", input.Through)})";
+        return fields + through + (input.OtherRulesFindings ? "; and every other rule's findings" : string.Empty);
+    }
+
     public static string Markdown(RuleCatalog catalog, ScreeningPolicy policy)
     {
         var values = PolicyValues(policy);
@@ -68,6 +76,8 @@ public static class ClinicalRulesDocument
         Line("- **spec §**: the section of the clinical screening specification (revision 2) a rule encodes, kept for");
         Line("  traceability; this document states each rule's content, so the specification is not needed to use it.");
         Line("- **Policy values** are configuration (`Screening:Policy:<name>`); the values below are the `default` profile's.");
+        Line("- **Intake read**: the request fields (JSON paths) a rule's conditions and explanation name, read from the rule");
+        Line("  itself, with those of the derived facts it matches; `section.*` is a section a helper reads in full.");
         Line();
         Line($"{catalog.Entries.Count} rules.");
         foreach (var (kind, heading) in Sections)
@@ -104,6 +114,10 @@ public static class ClinicalRulesDocument
                 }
 
                 Line($"- Source [{ScreeningJson.NameOf(rule.Source.Status)}]: {rule.Source.Citation}");
+                if (RuleInputs.All.GetValueOrDefault(rule.Id) is { } input)
+                {
+                    Line("- Intake read: " + IntakeRead(input));
+                }
             }
         }
 
