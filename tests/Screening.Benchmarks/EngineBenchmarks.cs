@@ -8,6 +8,7 @@ namespace Screening.Benchmarks;
 
 /// <summary>One evaluation with the full ruleset: a new session, the facts, firing, and the explained result.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class EngineBenchmarks
 {
     private ScreeningEngine _engine = null!;

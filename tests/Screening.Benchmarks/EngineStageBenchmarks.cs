@@ -10,6 +10,7 @@ namespace Screening.Benchmarks;
 
 /// <summary>Where one evaluation of the refer example spends its time: an empty session, the rules, the explained result.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class EngineStageBenchmarks
 {
     private ScreeningEngine _engine = null!;
