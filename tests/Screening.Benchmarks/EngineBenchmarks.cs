@@ -6,7 +6,7 @@ using Screening.Engine;
 
 namespace Screening.Benchmarks;
 
-/// <summary>One evaluation with the full ruleset: a new session, the facts, firing, and the explained result.</summary>
+/// <summary>One evaluation with the full ruleset: a session (an emptied one, as the service reuses them), the facts, firing, and the explained result.</summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class EngineBenchmarks

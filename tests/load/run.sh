@@ -3,7 +3,8 @@
 #  1. at each log level (Warning, and the default Information): POST /v1/screenings (the refer example) against
 #     GET /v1/ruleset (the same pipeline without the engine), interleaved rounds after 20 s of warm-up per endpoint;
 #     throughput, p50/p99, and the server's CPU time per request read from /proc/<pid>/stat (the figure a load
-#     generator sharing the machine cannot distort); the throughput and CPU ratios per level;
+#     generator sharing the machine cannot distort); the throughput and CPU ratios per level; p99 of both at 64
+#     connections;
 #  2. evaluations per second through POST /v1/screenings/batch (100 refer items per call) next to single requests;
 #  3. screening throughput with the decision record on against a second server with it off, interleaved;
 #  4. start-to-ready, the first screening after ready, and the peak RSS.
@@ -91,6 +92,10 @@ for level in Warning Information; do
     printf "%-12s %-10s %9s %8s %8s %8s %14s\n" "$level" "$endpoint" "$(column "$f" 1)" "$(column "$f" 2)" "$(column "$f" 3)" \
       "$(awk '{ s += $4 } END { print s }' "$f")" "$(column "$f" 5)"
   done
+  # p99 at 64 connections, both endpoints (the latency budget compares them in the same run).
+  p99_screening=$(measure screening.lua /v1/screenings "$port" "$pid" 64 | cut -d' ' -f3)
+  p99_ruleset=$(measure ruleset.lua /v1/ruleset "$port" "$pid" 64 | cut -d' ' -f3)
+  summary+=("$level: p99 at 64 connections screening/ruleset $(ratio "$p99_screening" "$p99_ruleset") ($p99_screening / $p99_ruleset ms)   (budget <= 3)")
   summary+=("$level: throughput screening/ruleset $(ratio "$(column "$record/screening.txt" 1)" "$(column "$record/ruleset.txt" 1)"), CPU per request screening/ruleset $(ratio "$(column "$record/screening.txt" 5)" "$(column "$record/ruleset.txt" 5)") ($(column "$record/screening.txt" 5) / $(column "$record/ruleset.txt" 5) us)")
   if [ "$level" = Information ]; then
     # 2. Batch: 100 items per call, at 4 connections (each call already fans out over the cores).

@@ -22,8 +22,9 @@ node -e '
   const names = ["refer", "refer-with-specialist-review", "not-eligible-criteria-not-met", "insufficient-information", "not-eligible-contraindicated", "urgent-crisis-referral"];
   fs.writeFileSync(process.argv[2], JSON.stringify({ items: names.map(n => JSON.parse(fs.readFileSync(`${dir}/${n}.json`, "utf8"))) }));
   const hook = JSON.parse(fs.readFileSync("tools/cds-example-request.json", "utf8"));
-  fs.writeFileSync(process.argv[3], JSON.stringify(hook.prefetch.questionnaireResponse.entry[0].resource));
-' "$examples" "$work/batch.json" "$work/questionnaire-response.json"
+  // The example names the canonicals of the README service (http://localhost:5080/fhir); this one answers at its own URL.
+  fs.writeFileSync(process.argv[3], JSON.stringify(hook.prefetch.questionnaireResponse.entry[0].resource).replaceAll("http://localhost:5080/fhir", process.argv[4]));
+' "$examples" "$work/batch.json" "$work/questionnaire-response.json" "http://127.0.0.1:$port/fhir"
 bodies="$bodies /v1/screenings/batch|application/json|$work/batch.json"
 bodies="$bodies /fhir/QuestionnaireResponse/\$evaluate|application/fhir+json|$work/questionnaire-response.json"
 export SOAK_BODIES="$bodies"
