@@ -44,6 +44,7 @@ public class DeveloperExperienceTests(ApiFactory factory)
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("id=\"IND_TRD\"", page, StringComparison.Ordinal);
         Assert.Contains("trialMinWeeksAtDose = 6", page, StringComparison.Ordinal);
+        Assert.Contains("Intake read: contraindications.arteriovenousMalformation", page, StringComparison.Ordinal);
         Assert.Contains("](/rules)", await client.GetStringAsync("/swagger/v1/swagger.json"), StringComparison.Ordinal);
     }
 

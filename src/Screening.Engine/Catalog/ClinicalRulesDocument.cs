@@ -50,10 +50,10 @@ public static class ClinicalRulesDocument
     public static string PolicyValuesOf(RuleCatalogEntry rule, IReadOnlyDictionary<string, string> values, string quote = "") =>
         string.Join(", ", rule.PolicyParameters.Select(p => $"{quote}{PolicyName(p)}{quote} = {values.GetValueOrDefault(PolicyName(p), "?")}"));
 
-    /// <summary>A rule's intake fields as a line of the document.</summary>
-    public static string IntakeRead(RuleInput input)
+    /// <summary>A rule's intake fields as a line of the document (each field in <paramref name="quote"/>s).</summary>
+    public static string IntakeRead(RuleInput input, string quote = "`")
     {
-        var fields = input.Fields.Count == 0 ? "no intake field directly" : string.Join(", ", input.Fields.Select(f => $"`{f}`"));
+        var fields = input.Fields.Count == 0 ? "no intake field directly" : string.Join(", ", input.Fields.Select(f => $"{quote}{f}{quote}"));
         var through = input.Through.Count == 0 ? string.Empty : $" (through the {string.Join(", the ", input.Through)})";
         return fields + through + (input.OtherRulesFindings ? "; and every other rule's findings" : string.Empty);
     }
