@@ -63,8 +63,7 @@ public sealed class FhirCanonicalBase(IOptions<FhirOptions> options, ScreeningEn
 
     public FhirArtefacts For(HttpRequest request)
     {
-        var baseUrl = options.Value.CanonicalBase?.AbsoluteUri.TrimEnd('/')
-            ?? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}{OperationOutcomeWriter.FhirPath}";
+        var baseUrl = BaseOf(request);
         if (_kept.TryGetValue(baseUrl, out var artefacts))
         {
             return artefacts;
@@ -74,7 +73,18 @@ public sealed class FhirCanonicalBase(IOptions<FhirOptions> options, ScreeningEn
         return _kept.Count < MaxKeptBases ? _kept.GetOrAdd(baseUrl, artefacts) : artefacts;
     }
 
-    public FhirCanonicals CanonicalsFor(HttpRequest request) => For(request).Canonicals;
+    /// <summary>The canonicals alone ($evaluate, CDS calls): the resources are built only for a base that is kept.</summary>
+    public FhirCanonicals CanonicalsFor(HttpRequest request)
+    {
+        var baseUrl = BaseOf(request);
+        return _kept.TryGetValue(baseUrl, out var artefacts) ? artefacts.Canonicals
+            : _kept.Count < MaxKeptBases ? For(request).Canonicals
+            : new FhirCanonicals(baseUrl);
+    }
+
+    private string BaseOf(HttpRequest request) =>
+        options.Value.CanonicalBase?.AbsoluteUri.TrimEnd('/')
+        ?? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}{OperationOutcomeWriter.FhirPath}";
 
     public static IServiceCollection AddFhir(IServiceCollection services)
     {
