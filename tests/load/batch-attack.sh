@@ -16,22 +16,11 @@ source tests/load/common.sh
 export SCREENING_KEY="other-client-$(date +%s)" SCREENING_BODY="$PWD/src/Screening.Api/Examples/refer.json"
 ATTACK_KEY="attacker-$(date +%s)" ATTACK_BODY="$out/attack-batch.json"
 (set +o pipefail; printf '{"items":['; yes 0 | head -n 523999 | tr '\n' ','; printf '0]}') >"$ATTACK_BODY"
-hash() { printf %s "$1" | sha256sum | cut -d' ' -f1; }
 
 if curl -s "http://127.0.0.1:$port/health/live" >/dev/null; then echo "port $port is in use" >&2; exit 1; fi
 # The decision record on, as users run the service: every screening the other client gets is committed first.
-record=$(mktemp -d)
-ASPNETCORE_ENVIRONMENT=Production \
-Screening__Auth__ApiKeys__other="$(hash "$SCREENING_KEY")" \
-Screening__Auth__ApiKeys__attacker="$(hash "$ATTACK_KEY")" \
-Screening__RateLimit__PermitsPerMinute=1000000000 \
-Screening__DecisionLog__Provider=sqlite \
-Screening__DecisionLog__ConnectionString="Data Source=$record/decisions.db" \
-Screening__DecisionLog__EncryptionKeys__attack="$(head -c 32 /dev/urandom | base64)" \
-  dotnet "$out/publish/Screening.Api.dll" --contentRoot "$PWD/$out/publish" --urls "http://127.0.0.1:$port" >"$out/attack-server.log" 2>&1 &
-server=$!
-trap 'kill -TERM $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$record"' EXIT
-until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do kill -0 "$server" || { cat "$out/attack-server.log" >&2; exit 1; }; sleep 0.05; done
+start_service "$port" "$out/attack-server.log" \
+  Screening__Auth__ApiKeys__other="$(api_key_hash "$SCREENING_KEY")" Screening__Auth__ApiKeys__attacker="$(api_key_hash "$ATTACK_KEY")"
 rss_mb() { awk -v f="$1" '$1 == f":" { printf "%.0f", $2 / 1024 }' "/proc/$server/status"; }
 
 # "p50_ms p99_ms requests non2xx" of one wrk run.

@@ -19,26 +19,14 @@ source tests/load/common.sh
 
 export SCREENING_KEY="load-test-$(date +%s)"
 refer="$PWD/src/Screening.Api/Examples/refer.json"
-key_hash=$(printf %s "$SCREENING_KEY" | sha256sum | cut -d' ' -f1)
-record=$(mktemp -d)
-batch_body="$record/batch.json"
+batch_body="$scratch/batch.json"
 { printf '{"items":['; for i in $(seq 100); do [ "$i" -gt 1 ] && printf ','; cat "$refer"; done; printf ']}'; } >"$batch_body"
 
-# start_server <provider> <port> <log level>: the published service in Production.
+# start_server <provider> <port> <log level>: the service with the load test's API key and its decision record on <provider>.
 start_server() {
-  ASPNETCORE_ENVIRONMENT=Production \
-  Screening__Auth__ApiKeys__load="$key_hash" \
-  Screening__RateLimit__PermitsPerMinute=1000000000 \
-  Screening__DecisionLog__Provider="$1" \
-  Screening__DecisionLog__ConnectionString="Data Source=$record/decisions-$2-$3.db" \
-  Screening__DecisionLog__EncryptionKeys__load="$(head -c 32 /dev/urandom | base64)" \
-  Serilog__MinimumLevel__Default="$3" \
-    dotnet "$out/publish/Screening.Api.dll" --contentRoot "$PWD/$out/publish" --urls "http://127.0.0.1:$2" >"$out/server-$2-$3.log" 2>&1 &
-  server=$!
-  until curl -sf "http://127.0.0.1:$2/health/ready" >/dev/null; do sleep 0.01; done
+  start_service "$2" "$out/server-$2-$3.log" Screening__Auth__ApiKeys__load="$(api_key_hash "$SCREENING_KEY")" \
+    Screening__DecisionLog__Provider="$1" Serilog__MinimumLevel__Default="$3"
 }
-stop_server() { kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
-trap 'kill -TERM $(jobs -p) 2>/dev/null || true; rm -rf "$record"' EXIT
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 ticks_per_second=$(getconf CLK_TCK)
@@ -49,7 +37,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 measure() {
   local before after
   before=$(cpu_ticks "$4")
-  SCREENING_BODY=${SCREENING_BODY:-$refer} wrk -t2 -c"${5:-32}" -d"${duration}s" --latency -s "tests/load/$1" "http://127.0.0.1:$3$2" >"$record/wrk.txt"
+  SCREENING_BODY=${SCREENING_BODY:-$refer} wrk -t2 -c"${5:-32}" -d"${duration}s" --latency -s "tests/load/$1" "http://127.0.0.1:$3$2" >"$scratch/wrk.txt"
   after=$(cpu_ticks "$4")
   awk -v ticks=$((after - before)) -v hz="$ticks_per_second" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
@@ -58,7 +46,7 @@ measure() {
     /^ +50%/ { p50 = ms($2) }
     /^ +99%/ { p99 = ms($2) }
     /Non-2xx/ { bad = $NF }
-    END { printf "%.0f %.2f %.2f %d %.0f\n", rps, p50, p99, bad, ticks / hz * 1e6 / total }' "$record/wrk.txt"
+    END { printf "%.0f %.2f %.2f %d %.0f\n", rps, p50, p99, bad, ticks / hz * 1e6 / total }' "$scratch/wrk.txt"
 }
 column() { cut -d' ' -f"$2" "$1" | median; }
 
@@ -70,7 +58,7 @@ for _ in 1 2 3; do
   starts+=($(( ($(date +%s%N) - started_ns) / 1000000 )))
   firsts+=("$(curl -s -o /dev/null -w '%{time_total}' -X POST "http://127.0.0.1:$port/v1/screenings" \
     -H 'Content-Type: application/json' -H "X-API-Key: $SCREENING_KEY" --data @"$refer" | awk '{ printf "%.1f", $1 * 1000 }')")
-  stop_server "$server"
+  stop_service "$server"
 done
 
 # 1. Both log levels.
@@ -82,13 +70,13 @@ for level in Warning Information; do
   # Tiered compilation needs tens of seconds under load to reach optimised code: measure the steady state.
   duration=20 measure screening.lua /v1/screenings "$port" "$pid" >/dev/null
   duration=20 measure ruleset.lua /v1/ruleset "$port" "$pid" >/dev/null
-  : >"$record/screening.txt"; : >"$record/ruleset.txt"
+  : >"$scratch/screening.txt"; : >"$scratch/ruleset.txt"
   for _ in $(seq "$rounds"); do
-    measure screening.lua /v1/screenings "$port" "$pid" >>"$record/screening.txt"
-    measure ruleset.lua /v1/ruleset "$port" "$pid" >>"$record/ruleset.txt"
+    measure screening.lua /v1/screenings "$port" "$pid" >>"$scratch/screening.txt"
+    measure ruleset.lua /v1/ruleset "$port" "$pid" >>"$scratch/ruleset.txt"
   done
   for endpoint in screening ruleset; do
-    f="$record/$endpoint.txt"
+    f="$scratch/$endpoint.txt"
     printf "%-12s %-10s %9s %8s %8s %8s %14s\n" "$level" "$endpoint" "$(column "$f" 1)" "$(column "$f" 2)" "$(column "$f" 3)" \
       "$(awk '{ s += $4 } END { print s }' "$f")" "$(column "$f" 5)"
   done
@@ -96,16 +84,16 @@ for level in Warning Information; do
   p99_screening=$(measure screening.lua /v1/screenings "$port" "$pid" 64 | cut -d' ' -f3)
   p99_ruleset=$(measure ruleset.lua /v1/ruleset "$port" "$pid" 64 | cut -d' ' -f3)
   summary+=("$level: p99 at 64 connections screening/ruleset $(ratio "$p99_screening" "$p99_ruleset") ($p99_screening / $p99_ruleset ms)   (budget <= 3)")
-  summary+=("$level: throughput screening/ruleset $(ratio "$(column "$record/screening.txt" 1)" "$(column "$record/ruleset.txt" 1)"), CPU per request screening/ruleset $(ratio "$(column "$record/screening.txt" 5)" "$(column "$record/ruleset.txt" 5)") ($(column "$record/screening.txt" 5) / $(column "$record/ruleset.txt" 5) us)")
+  summary+=("$level: throughput screening/ruleset $(ratio "$(column "$scratch/screening.txt" 1)" "$(column "$scratch/ruleset.txt" 1)"), CPU per request screening/ruleset $(ratio "$(column "$scratch/screening.txt" 5)" "$(column "$scratch/ruleset.txt" 5)") ($(column "$scratch/screening.txt" 5) / $(column "$scratch/ruleset.txt" 5) us)")
   if [ "$level" = Information ]; then
     # 2. Batch: 100 items per call, at 4 connections (each call already fans out over the cores).
-    : >"$record/batch.txt"
-    for _ in $(seq "$rounds"); do SCREENING_BODY="$batch_body" measure screening.lua /v1/screenings/batch "$port" "$pid" 4 >>"$record/batch.txt"; done
-    batch_evaluations=$(( $(column "$record/batch.txt" 1) * 100 ))
+    : >"$scratch/batch.txt"
+    for _ in $(seq "$rounds"); do SCREENING_BODY="$batch_body" measure screening.lua /v1/screenings/batch "$port" "$pid" 4 >>"$scratch/batch.txt"; done
+    batch_evaluations=$(( $(column "$scratch/batch.txt" 1) * 100 ))
     peak_rss_mb=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
     main=$pid
   else
-    stop_server "$server"
+    stop_service "$server"
   fi
 done
 
@@ -113,15 +101,15 @@ done
 start_server none $((port + 1)) Information
 off=$server
 duration=20 measure screening.lua /v1/screenings $((port + 1)) "$off" >/dev/null
-: >"$record/on.txt"; : >"$record/off.txt"
+: >"$scratch/on.txt"; : >"$scratch/off.txt"
 for _ in $(seq "$rounds"); do
-  measure screening.lua /v1/screenings "$port" "$main" >>"$record/on.txt"
-  measure screening.lua /v1/screenings $((port + 1)) "$off" >>"$record/off.txt"
+  measure screening.lua /v1/screenings "$port" "$main" >>"$scratch/on.txt"
+  measure screening.lua /v1/screenings $((port + 1)) "$off" >>"$scratch/off.txt"
 done
 
 echo
 printf '%s\n' "${summary[@]}"
-echo "evaluations/s: single requests $(column "$record/screening.txt" 1), through /batch (100 items per call, 4 connections) $batch_evaluations"
-echo "decision record on (SQLite) / off: $(column "$record/on.txt" 1) / $(column "$record/off.txt" 1) req/s = $(ratio "$(column "$record/on.txt" 1)" "$(column "$record/off.txt" 1)"); CPU per request $(column "$record/on.txt" 5) / $(column "$record/off.txt" 5) us   (budget >= 0.8)"
+echo "evaluations/s: single requests $(column "$scratch/screening.txt" 1), through /batch (100 items per call, 4 connections) $batch_evaluations"
+echo "decision record on (SQLite) / off: $(column "$scratch/on.txt" 1) / $(column "$scratch/off.txt" 1) req/s = $(ratio "$(column "$scratch/on.txt" 1)" "$(column "$scratch/off.txt" 1)"); CPU per request $(column "$scratch/on.txt" 5) / $(column "$scratch/off.txt" 5) us   (budget >= 0.8)"
 echo "process start to ready (median of 3): $(printf '%s\n' "${starts[@]}" | median) ms (runs: ${starts[*]}); first screening after ready: $(printf '%s\n' "${firsts[@]}" | median) ms (runs: ${firsts[*]})"
 echo "server peak RSS (Information run, incl. batch): ${peak_rss_mb} MB"
