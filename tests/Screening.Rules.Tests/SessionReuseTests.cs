@@ -48,4 +48,26 @@ public class SessionReuseTests
         Assert.Equal(first.Category, second.Category);
         Assert.Equal(1, engine.IdleSessions);
     }
+
+    [Fact]
+    public async Task Concurrent_evaluations_keep_at_most_four_idle_sessions_per_core()
+    {
+        var engine = new ScreeningEngine(new ScreeningPolicy(), TimeProvider.System, Ruleset);
+        var threads = Environment.ProcessorCount * 8;
+        using var start = new Barrier(threads);
+
+        // Twice as many evaluations at once as sessions may be kept: the ones over the bound are dropped.
+        await Task.WhenAll(Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(
+            () =>
+            {
+                start.SignalAndWait();
+                for (var i = 0; i < 20; i++)
+                {
+                    Assert.Equal(OutcomeCategory.Refer, engine.Decide(Fixtures.Intakes.Refer()).Category);
+                }
+            },
+            TaskCreationOptions.LongRunning)));
+
+        Assert.InRange(engine.IdleSessions, 1, Environment.ProcessorCount * 4);
+    }
 }
