@@ -21,7 +21,6 @@ if curl -s "http://127.0.0.1:$port/health/live" >/dev/null; then echo "port $por
 # The decision record on, as users run the service: every screening the other client gets is committed first.
 start_service "$port" "$out/attack-server.log" \
   Screening__Auth__ApiKeys__other="$(api_key_hash "$SCREENING_KEY")" Screening__Auth__ApiKeys__attacker="$(api_key_hash "$ATTACK_KEY")"
-rss_mb() { awk -v f="$1" '$1 == f":" { printf "%.0f", $2 / 1024 }' "/proc/$server/status"; }
 
 # "p50_ms p99_ms requests non2xx" of one wrk run.
 latency() {
@@ -33,7 +32,7 @@ latency() {
 
 echo "Warming up (20 s)..."
 wrk -t1 -c8 -d20s -s tests/load/screening.lua "http://127.0.0.1:$port/v1/screenings" >/dev/null
-rss_before=$(rss_mb VmRSS)
+rss_before=$(memory_mb "$server" VmRSS)
 
 read -r base_p50 base_p99 base_n _ < <(latency -t1 -c1 -d"${duration}s" -s tests/load/screening.lua "http://127.0.0.1:$port/v1/screenings")
 
@@ -50,6 +49,6 @@ echo "RSS after warm-up:                                  ${rss_before} MB"
 echo "other client without the attack: p50 ${base_p50} ms, p99 ${base_p99} ms ($base_n screenings)"
 echo "other client during the attack:  p50 ${p50} ms, p99 ${p99} ms ($n screenings, $bad not 2xx)   (budget p99 < 100)"
 echo "attack: $attack_n batch bodies of $(wc -c <"$ATTACK_BODY") bytes on 32 connections, $attack_bad refused (4xx/5xx)"
-echo "server peak RSS (VmHWM):                            $(rss_mb VmHWM) MB   (budget < 400)"
-echo "server RSS after the attack:                        $(rss_mb VmRSS) MB"
+echo "server peak RSS (VmHWM):                            $(memory_mb "$server" VmHWM) MB   (budget < 400)"
+echo "server RSS after the attack:                        $(memory_mb "$server" VmRSS) MB"
 grep -o '"StatusCode":[0-9]*' "$out/attack-server.log" | sort | uniq -c | sed 's/^/  responses logged: /' || true

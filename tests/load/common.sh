@@ -39,5 +39,8 @@ start_service() {
 stop_service() { kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 stop_services() { for job in $(jobs -p); do stop_service "$job"; done; }
 
+# memory_mb <pid> <field>: a memory figure of the process in MB, from /proc/<pid>/status (VmRSS now, VmHWM its peak).
+memory_mb() { awk -v field="$2:" '$1 == field { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
 # api_key_hash <key>: the SHA-256 hex the service's Screening:Auth:ApiKeys settings hold.
 api_key_hash() { printf %s "$1" | sha256sum | cut -d' ' -f1; }

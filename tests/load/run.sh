@@ -103,7 +103,7 @@ main=${level_pid[Information]}
 : >"$scratch/batch.txt"
 for _ in $(seq "$rounds"); do SCREENING_BODY="$batch_body" measure screening.lua /v1/screenings/batch "$port" "$main" 4 >>"$scratch/batch.txt"; done
 batch_evaluations=$(( $(column "$scratch/batch.txt" 1) * 100 ))
-peak_rss_mb=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$main/status")
+peak_rss_mb=$(memory_mb "$main" VmHWM)
 
 # 3. The decision record's cost: the same screening load on a second server with the record off, interleaved.
 start_server none $((port + 1)) Information

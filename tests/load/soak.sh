@@ -31,7 +31,6 @@ export SOAK_BODIES="$bodies"
 
 start_service "$port" "$out/soak-server.log" Screening__Auth__ApiKeys__soak="$(api_key_hash "$SCREENING_KEY")"
 
-rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$server/status"; }
 # Where the RSS is: anonymous memory (the GC's heap and native allocations) and its GC-committed part; the rest is
 # mapped files (the runtime and assemblies, the SQLite shared-memory index).
 anon_mb() { awk '/^Anonymous/ { printf "%.0f", $2 / 1024 }' "/proc/$server/smaps_rollup"; }
@@ -46,7 +45,7 @@ printf "%6s %8s %8s %14s %-32s %s\n" "t (s)" "RSS MB" "anon MB" "GC commit MB" "
 : >"$scratch/rss.txt"
 for ((t = 30; t <= seconds; t += 30)); do
   sleep 30
-  rss=$(rss_mb)
+  rss=$(memory_mb "$server" VmRSS)
   m=$(metrics)
   echo "$t $rss" >>"$scratch/rss.txt"
   printf "%6d %8s %8s %14s %-32s %s\n" "$t" "$rss" "$(anon_mb)" "$(gc_committed_mb "$m")" "$(gc "$m")" "$(errors_logged)"
