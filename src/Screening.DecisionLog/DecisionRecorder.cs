@@ -36,6 +36,9 @@ public sealed class DecisionRecorder(IDecisionStore? store, PayloadProtector? pr
 
     public IDecisionStore Store => store ?? throw new InvalidOperationException("The decision log is off.");
 
+    /// <summary>The encryption keys (also for what else the service keeps in the record's database: the Data Protection key ring).</summary>
+    public PayloadProtector Protector => protector ?? throw new InvalidOperationException("The decision log is off.");
+
     /// <summary>Commits the decisions (and the idempotency key they answer); false when the key was used meanwhile by a request that won.</summary>
     public async Task<bool> KeepAsync(IReadOnlyList<DecisionToKeep> decisions, IdempotencyToKeep? key)
     {

@@ -35,6 +35,12 @@ public interface IDecisionStore
     /// <summary>Deletes payloads decided before <paramref name="inputsBefore"/>, rows before <paramref name="rowsBefore"/>, and expired idempotency keys and tokens.</summary>
     Task<PurgeResult> PurgeAsync(DateTimeOffset inputsBefore, DateTimeOffset rowsBefore, DateTimeOffset idempotencyBefore, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>The Data Protection key ring's elements (XML, their secrets already sealed), oldest first.</summary>
+    Task<IReadOnlyList<string>> ProtectionKeysAsync(CancellationToken cancellationToken);
+
+    /// <summary>Adds an element to the Data Protection key ring (one already kept under that name stays as it is).</summary>
+    Task AddProtectionKeyAsync(string name, string xml, DateTimeOffset createdAt, CancellationToken cancellationToken);
+
     /// <summary>Whether the store answers (for readiness).</summary>
     Task<bool> PingAsync(CancellationToken cancellationToken);
 }

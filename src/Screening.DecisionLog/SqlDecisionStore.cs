@@ -340,6 +340,27 @@ public abstract class SqlDecisionStore : IDecisionStore, IAsyncDisposable
         return inserted == 1;
     }
 
+    public async Task<IReadOnlyList<string>> ProtectionKeysAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT xml FROM data_protection_keys ORDER BY created_at, name");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var elements = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            elements.Add(reader.GetString(0));
+        }
+
+        return elements;
+    }
+
+    public async Task AddProtectionKeyAsync(string name, string xml, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, null, "INSERT INTO data_protection_keys (name, created_at, xml) VALUES (@name, @at, @xml) ON CONFLICT DO NOTHING", cancellationToken,
+            ("name", name), ("at", createdAt.ToUnixTimeMilliseconds()), ("xml", xml));
+    }
+
     public async Task<PurgeResult> PurgeAsync(DateTimeOffset inputsBefore, DateTimeOffset rowsBefore, DateTimeOffset idempotencyBefore, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

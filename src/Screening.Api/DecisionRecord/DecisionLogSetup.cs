@@ -8,7 +8,7 @@ namespace Screening.Api.DecisionRecord;
 /// <summary>
 /// Wires the decision record: settings from <c>Screening:DecisionLog</c> (checked at start-up, each problem naming its
 /// setting), the store of the chosen provider with its migrations applied before the service is ready, the encryption
-/// keys, readiness, and the daily retention purge.
+/// keys, readiness, the daily retention purge, and the Data Protection key ring kept in the same database.
 /// </summary>
 public static class DecisionLogSetup
 {
@@ -32,6 +32,13 @@ public static class DecisionLogSetup
             provider.GetRequiredService<TimeProvider>(),
             options));
         services.AddHostedService<DecisionLogMigration>();
+        if (options.Provider != DecisionLogProvider.None)
+        {
+            // After the migration: Data Protection's own hosted service reads the key ring at start, from the table the
+            // migration creates (hosted services start in the order they are added).
+            services.AddDataProtectionKeyRing();
+        }
+
         services.AddHostedService<DecisionLogRetention>();
         services.AddHealthChecks().AddCheck<DecisionLogHealth>("decision-log", tags: [HealthApi.ReadyTag]);
         return services;

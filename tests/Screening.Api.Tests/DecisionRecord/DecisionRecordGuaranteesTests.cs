@@ -53,6 +53,11 @@ public sealed class FailingStoreFactory : RecordApiFactory
         public Task<bool> TryRecordTokenAsync(string issuer, string jti, DateTimeOffset expires, DateTimeOffset now, CancellationToken cancellationToken) =>
             inner.TryRecordTokenAsync(issuer, jti, expires, now, cancellationToken);
 
+        public Task<IReadOnlyList<string>> ProtectionKeysAsync(CancellationToken cancellationToken) => inner.ProtectionKeysAsync(cancellationToken);
+
+        public Task AddProtectionKeyAsync(string name, string xml, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
+            inner.AddProtectionKeyAsync(name, xml, createdAt, cancellationToken);
+
         public Task<PurgeResult> PurgeAsync(DateTimeOffset inputsBefore, DateTimeOffset rowsBefore, DateTimeOffset idempotencyBefore, DateTimeOffset now, CancellationToken cancellationToken) =>
             inner.PurgeAsync(inputsBefore, rowsBefore, idempotencyBefore, now, cancellationToken);
     }
@@ -170,7 +175,7 @@ public class DecisionRecordGuaranteesTests(FailingStoreFactory failing, FakeCloc
 
 /// <summary>
 /// The postgres provider: nothing of the answers in its tables in clear, and two replicas on one database share
-/// decisions, idempotency keys and CDS token ids.
+/// decisions, idempotency keys, CDS token ids and the coordinator pages' sign-ins.
 /// </summary>
 public sealed class PostgresReplicasTests : IDisposable
 {
@@ -178,7 +183,7 @@ public sealed class PostgresReplicasTests : IDisposable
     private readonly List<IDisposable> _factories = [];
 
     [SkippableFact]
-    public async Task Two_replicas_share_decisions_idempotency_keys_and_cds_tokens()
+    public async Task Two_replicas_share_decisions_idempotency_keys_cds_tokens_and_sign_ins()
     {
         var (a, b) = (Replica(), Replica());
         var clientA = a.CreateAuthorizedClient();
@@ -201,6 +206,10 @@ public sealed class PostgresReplicasTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
         Assert.Contains("replay", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The pages' Data Protection key ring is shared too: a coordinator signed in on A is signed in on B.
+        var session = await CoordinatorSession.SignInAsync(a);
+        Assert.Equal(HttpStatusCode.OK, (await CoordinatorSession.DecisionsPageAsync(b, session)).StatusCode);
     }
 
     [SkippableFact]

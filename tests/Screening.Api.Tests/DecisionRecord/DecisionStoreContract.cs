@@ -164,6 +164,18 @@ public abstract class DecisionStoreContract
     }
 
     [SkippableFact]
+    public async Task Data_protection_keys_are_kept_oldest_first_and_a_name_once()
+    {
+        var store = await StoreAsync();
+
+        await store.AddProtectionKeyAsync("key-b", "<key id=\"b\" />", Now.AddDays(1), CancellationToken.None);
+        await store.AddProtectionKeyAsync("key-a", "<key id=\"a\" />", Now, CancellationToken.None);
+        await store.AddProtectionKeyAsync("key-a", "<key id=\"a-again\" />", Now.AddDays(2), CancellationToken.None);
+
+        Assert.Equal(["<key id=\"a\" />", "<key id=\"b\" />"], await store.ProtectionKeysAsync(CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task Retention_purges_inputs_then_rows()
     {
         var store = await StoreAsync();

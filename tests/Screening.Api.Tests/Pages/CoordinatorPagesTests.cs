@@ -35,12 +35,9 @@ public partial class CoordinatorPagesTests(ApiFactory factory)
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string path, Dictionary<string, string> fields)
     {
         var page = await browser.GetStringAsync(path.Split('?')[0]);
-        fields["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value;
+        fields["__RequestVerificationToken"] = CoordinatorSession.AntiforgeryToken().Match(page).Groups[1].Value;
         return await browser.PostAsync(path, new FormUrlEncodedContent(fields));
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     [Fact]
     public async Task Without_a_cookie_every_page_redirects_to_sign_in()

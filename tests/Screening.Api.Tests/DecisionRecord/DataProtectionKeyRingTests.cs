@@ -1,0 +1,69 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Screening.Api.Tests.Infrastructure;
+
+namespace Screening.Api.Tests.DecisionRecord;
+
+/// <summary>
+/// The coordinator pages' Data Protection key ring lives in the decision record's database, its secrets sealed: a
+/// sign-in survives a restart on the same database (and, on PostgreSQL, moves between replicas: see
+/// <see cref="PostgresReplicasTests"/>), and a host on another database does not accept it.
+/// </summary>
+public sealed class DataProtectionKeyRingTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("screening-keyring-").FullName;
+
+    [Fact]
+    public async Task A_sign_in_is_accepted_by_a_host_on_the_same_database_and_refused_by_one_on_another()
+    {
+        var database = Path.Combine(_directory, "decisions.db");
+        string cookie;
+        using (var before = new OnDatabase(database))
+        {
+            cookie = await CoordinatorSession.SignInAsync(before);
+            Assert.Equal(HttpStatusCode.OK, (await CoordinatorSession.DecisionsPageAsync(before, cookie)).StatusCode);
+
+            // On a new database the key ring is first read after the migration has made its table.
+            Assert.Empty(before.Logs.Containing("\"@l\":\"Error\""));
+        }
+
+        using var restarted = new OnDatabase(database);
+        Assert.Equal(HttpStatusCode.OK, (await CoordinatorSession.DecisionsPageAsync(restarted, cookie)).StatusCode);
+
+        using var elsewhere = new OnDatabase(Path.Combine(_directory, "another.db"));
+        var refused = await CoordinatorSession.DecisionsPageAsync(elsewhere, cookie);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/signin", refused.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task The_key_ring_is_kept_with_its_secrets_sealed()
+    {
+        var database = Path.Combine(_directory, "decisions.db");
+        using (var host = new OnDatabase(database))
+        {
+            await CoordinatorSession.SignInAsync(host);
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT xml FROM data_protection_keys";
+        var xml = (string)(await command.ExecuteScalarAsync())!;
+        Assert.Contains("<encryptedSecret decryptorType=\"Screening.Api.DecisionRecord.SealedKeyDecryptor", xml, StringComparison.Ordinal);
+        Assert.Contains("<sealedKey keyId=\"test\"", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<value>", xml, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private sealed class OnDatabase(string path) : ApiFactory(new Dictionary<string, string?>
+    {
+        ["Screening:DecisionLog:ConnectionString"] = $"Data Source={path}",
+    });
+}
