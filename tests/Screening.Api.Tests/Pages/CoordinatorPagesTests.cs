@@ -11,7 +11,7 @@ namespace Screening.Api.Tests.Pages;
 /// redirects without it, antiforgery, the form read into the same request the API takes, the result and the list.
 /// </summary>
 [Collection(SharedApi.Name)]
-public partial class CoordinatorPagesTests(ApiFactory factory)
+public class CoordinatorPagesTests(ApiFactory factory)
 {
     private static readonly string[] Pages = ["/", "/screenings/new", "/decisions", $"/decisions/{Guid.CreateVersion7()}"];
 
