@@ -4,7 +4,12 @@
 # export; `tests/postgres/stop.sh <folder>` stops it. Usage:
 #   eval "$(tests/postgres/start.sh)"     # sets SCREENING_TEST_POSTGRES and SCREENING_TEST_POSTGRES_DIR
 set -euo pipefail
-port=${SCREENING_TEST_POSTGRES_PORT:-5499}
+# SCREENING_TEST_POSTGRES_PORT, or the first free port from 5499 (a cluster another run left running keeps its own).
+port=${SCREENING_TEST_POSTGRES_PORT:-}
+if [ -z "$port" ]; then
+  port=5499
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+fi
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$bin" ] || { echo "PostgreSQL is not installed: apt-get install -y postgresql" >&2; exit 1; }
 dir=$(mktemp -d)
