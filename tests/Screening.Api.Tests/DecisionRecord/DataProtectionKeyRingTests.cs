@@ -56,13 +56,30 @@ public sealed class DataProtectionKeyRingTests : IDisposable
         Assert.DoesNotContain("<value>", xml, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Without_the_key_that_sealed_the_ring_a_host_refuses_old_sign_ins_and_makes_new_ones()
+    {
+        var database = Path.Combine(_directory, "decisions.db");
+        string cookie;
+        using (var before = new OnDatabase(database))
+        {
+            cookie = await CoordinatorSession.SignInAsync(before);
+        }
+
+        // The decision-log key that sealed the ring is gone (here: another key under its id).
+        using var rekeyed = new OnDatabase(database, new() { ["Screening:DecisionLog:EncryptionKeys:test"] = Convert.ToBase64String(new byte[32]) });
+        Assert.Equal(HttpStatusCode.Redirect, (await CoordinatorSession.DecisionsPageAsync(rekeyed, cookie)).StatusCode);
+        var fresh = await CoordinatorSession.SignInAsync(rekeyed);
+        Assert.Equal(HttpStatusCode.OK, (await CoordinatorSession.DecisionsPageAsync(rekeyed, fresh)).StatusCode);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
 
-    private sealed class OnDatabase(string path) : ApiFactory(new Dictionary<string, string?>
+    private sealed class OnDatabase(string path, Dictionary<string, string?>? settings = null) : ApiFactory(new Dictionary<string, string?>(settings ?? [])
     {
         ["Screening:DecisionLog:ConnectionString"] = $"Data Source={path}",
     });
