@@ -10,8 +10,9 @@ namespace Screening.Api.Pages;
 
 /// <summary>
 /// The referral coordinators' pages (Razor Pages, rendered on the server; no script needed for the core flow). Signed in
-/// with an API key, checked like the X-API-Key header and kept as an authentication cookie (HttpOnly, SameSite=Strict,
-/// Secure outside Development, 8 hours sliding), or with the site's single sign-on (OpenID Connect) when configured.
+/// with an API key, checked like the X-API-Key header and kept as an authentication cookie (HttpOnly, SameSite=Strict or
+/// Lax with single sign-on, Secure outside Development, 8 hours sliding), or with the site's single sign-on (OpenID
+/// Connect) when configured.
 /// Every form carries an antiforgery token. <c>Screening:Pages:Enabled=false</c> turns them off.
 /// </summary>
 public static class PagesSetup
@@ -51,11 +52,18 @@ public static class PagesSetup
         });
 
         var oidc = configuration.GetSection("Screening:Pages:Oidc");
+        var singleSignOn = oidc["Authority"] is { Length: > 0 };
         var authentication = services.AddAuthentication().AddCookie(CookieScheme, cookie =>
         {
             cookie.Cookie.Name = CookieName;
             cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Strict;
+
+            // Strict: no other site's page can make a browser send it. With single sign-on it has to be Lax: the cookie is
+            // set when the identity provider's page sends the browser back (a navigation that began on another site),
+            // and browsers keep Strict cookies off that navigation's redirect to the page asked for, which would then
+            // send the coordinator to sign in again, round and round. Lax still keeps it off other sites' form posts
+            // (and every form carries an antiforgery token).
+            cookie.Cookie.SameSite = singleSignOn ? SameSiteMode.Lax : SameSiteMode.Strict;
             cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
@@ -72,12 +80,12 @@ public static class PagesSetup
             !context.Request.Headers.ContainsKey(ApiKeyOptions.HeaderName) && context.Request.Cookies.ContainsKey(CookieName) ? CookieScheme : ApiKeyOptions.Scheme);
         services.Configure<AuthenticationOptions>(options => options.DefaultScheme = DefaultScheme);
 
-        if (oidc["Authority"] is { Length: > 0 } authority)
+        if (singleSignOn)
         {
             services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, OidcSignInOptions>();
             authentication.AddOpenIdConnect(OidcScheme, options =>
             {
-                options.Authority = authority;
+                options.Authority = oidc["Authority"];
                 options.ClientId = oidc["ClientId"] ?? throw new Hosting.InvalidSettingException("Screening:Pages:Oidc:ClientId is required with Screening:Pages:Oidc:Authority.");
                 options.ClientSecret = oidc["ClientSecret"];
                 options.ResponseType = "code";

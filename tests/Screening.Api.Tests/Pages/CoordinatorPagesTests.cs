@@ -15,13 +15,7 @@ public class CoordinatorPagesTests(ApiFactory factory)
 {
     private static readonly string[] Pages = ["/", "/screenings/new", "/decisions", $"/decisions/{Guid.CreateVersion7()}"];
 
-    /// <summary>A browser-like client on https (the cookies are Secure outside Development), not following redirects.</summary>
-    private HttpClient Browser() => factory.CreateClient(new WebApplicationFactoryClientOptions
-    {
-        BaseAddress = new Uri("https://localhost"),
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-    });
+    private HttpClient Browser() => CoordinatorSession.Browser(factory, handleCookies: true);
 
     private async Task<HttpClient> SignedInAsync()
     {
