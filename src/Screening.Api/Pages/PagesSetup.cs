@@ -99,6 +99,15 @@ public static class PagesSetup
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.NameClaimType = oidc["ClientIdClaim"] ?? "preferred_username";
                 options.SaveTokens = false;
+
+                // A return from the provider that does not sign anyone in (cancelled, expired, a token that does not
+                // validate) goes back to the sign-in page with a message, not to an error page (the handler has logged why).
+                options.Events.OnRemoteFailure = context =>
+                {
+                    context.Response.Redirect($"/signin?{SignInModel.SingleSignOnFailedParameter}=true");
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
             });
         }
 

@@ -16,13 +16,22 @@ public sealed class SignInModel(IOptionsMonitor<ApiKeyOptions> keys, IConfigurat
     public bool CookieWillNotStick => !environment.IsDevelopment() && !Request.IsHttps
         && HttpContext.Connection.RemoteIpAddress is { } address && !System.Net.IPAddress.IsLoopback(address);
 
+    /// <summary>The query parameter that says a return from single sign-on signed nobody in.</summary>
+    public const string SingleSignOnFailedParameter = "ssoFailed";
+
     public bool Failed { get; private set; }
+
+    public bool SingleSignOnFailed { get; private set; }
 
     public string ReturnUrl { get; private set; } = "/";
 
     public bool SingleSignOn => configuration["Screening:Pages:Oidc:Authority"] is { Length: > 0 };
 
-    public void OnGet(string? returnUrl) => ReturnUrl = LocalOrStart(returnUrl);
+    public void OnGet(string? returnUrl, [FromQuery(Name = SingleSignOnFailedParameter)] bool singleSignOnFailed = false)
+    {
+        ReturnUrl = LocalOrStart(returnUrl);
+        SingleSignOnFailed = singleSignOnFailed;
+    }
 
     public async Task<IActionResult> OnPostAsync(string? apiKey, string? returnUrl)
     {

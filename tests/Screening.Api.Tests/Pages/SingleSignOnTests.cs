@@ -1,19 +1,23 @@
 using System.Net;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
 using Screening.Api.Pages;
 using Screening.Api.Tests.Infrastructure;
 
 namespace Screening.Api.Tests.Pages;
 
 /// <summary>
-/// The coordinator pages with single sign-on configured (an identity provider whose metadata is given here, so no
-/// network is needed): an anonymous visitor is sent to the provider with the authorization code flow and PKCE, and the
-/// session cookie is SameSite=Lax, which the return from the provider needs (without it, Strict).
+/// The coordinator pages with single sign-on configured (an identity provider whose metadata, signing key and token
+/// endpoint are given here, so no network is needed): an anonymous visitor is sent to the provider with the
+/// authorization code flow and PKCE; coming back with a code, they are signed in under their name; an ID token for
+/// another client signs nobody in (back to the sign-in page, with a message); the session cookie is SameSite=Lax, which the return from the provider needs.
 /// </summary>
 public sealed class SingleSignOnTests : IDisposable
 {
@@ -49,7 +53,73 @@ public sealed class SingleSignOnTests : IDisposable
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task A_coordinator_returning_from_the_provider_is_signed_in_under_their_name()
+    {
+        using var browser = CoordinatorSession.Browser(_factory, handleCookies: true);
+        var challenge = System.Web.HttpUtility.ParseQueryString((await browser.GetAsync("/decisions")).Headers.Location!.Query);
+
+        // The provider signs the coordinator in and posts the code back (response_mode=form_post); the service redeems it
+        // at the token endpoint (answered by the test) for an ID token bound to the challenge's nonce.
+        _factory.IdToken = IdToken(nonce: challenge["nonce"]!, audience: "screening-pages");
+        var callback = await browser.PostAsync("/signin-oidc", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["code"] = "code-from-the-provider",
+            ["state"] = challenge["state"]!,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/decisions", callback.Headers.Location!.OriginalString);
+        Assert.Contains(callback.Headers.GetValues("Set-Cookie"), c => c.StartsWith("screening-session=", StringComparison.Ordinal)
+            && c.Contains("samesite=lax", StringComparison.OrdinalIgnoreCase));
+        var page = await browser.GetAsync("/decisions");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Signed in as coordinator.jane", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_id_token_for_another_client_signs_nobody_in_and_returns_to_sign_in_with_a_message()
+    {
+        using var browser = CoordinatorSession.Browser(_factory, handleCookies: true);
+        var challenge = System.Web.HttpUtility.ParseQueryString((await browser.GetAsync("/decisions")).Headers.Location!.Query);
+
+        _factory.IdToken = IdToken(nonce: challenge["nonce"]!, audience: "another-client");
+        var callback = await browser.PostAsync("/signin-oidc", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["code"] = "code-from-the-provider",
+            ["state"] = challenge["state"]!,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/signin?ssoFailed=true", callback.Headers.Location!.OriginalString);
+        Assert.DoesNotContain(callback.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("screening-session=", StringComparison.Ordinal));
+        Assert.Contains("did not complete", await browser.GetStringAsync(callback.Headers.Location), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/decisions")).StatusCode);
+    }
+
+    private static readonly RsaSecurityKey ProviderKey = new(RSA.Create(2048)) { KeyId = "provider-1" };
+
+    private static string IdToken(string nonce, string audience) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = Provider,
+        Audience = audience,
+        Claims = new Dictionary<string, object> { ["sub"] = "jane-1", ["preferred_username"] = "coordinator.jane", ["nonce"] = nonce },
+        SigningCredentials = new SigningCredentials(ProviderKey, SecurityAlgorithms.RsaSha256),
+    });
+
     public void Dispose() => _factory.Dispose();
+
+    /// <summary>The provider's token endpoint: redeems any code for the factory's ID token.</summary>
+    private sealed class TokenEndpoint(SingleSignOnApiFactory factory) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(request.RequestUri!.AbsoluteUri == $"{Provider}/token"
+                ? new HttpResponseMessage(HttpStatusCode.OK)
+                {
+                    Content = new StringContent($$"""{"id_token":"{{factory.IdToken}}","access_token":"access","token_type":"Bearer","expires_in":300}""", System.Text.Encoding.UTF8, "application/json"),
+                }
+                : new HttpResponseMessage(HttpStatusCode.NotFound));
+    }
 
     private sealed class SingleSignOnApiFactory() : ApiFactory(new Dictionary<string, string?>
     {
@@ -57,16 +127,21 @@ public sealed class SingleSignOnTests : IDisposable
         ["Screening:Pages:Oidc:ClientId"] = "screening-pages",
     })
     {
+        /// <summary>What the provider's token endpoint answers next.</summary>
+        public string IdToken { get; set; } = "";
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             // The provider's metadata as if fetched from its discovery document (the handler's own set-up, which ran
             // first, would fetch it over the network).
             var metadata = new OpenIdConnectConfiguration { Issuer = Provider, AuthorizationEndpoint = $"{Provider}/authorize", TokenEndpoint = $"{Provider}/token" };
+            metadata.SigningKeys.Add(ProviderKey);
             builder.ConfigureTestServices(services => services.PostConfigure<OpenIdConnectOptions>(PagesSetup.OidcScheme, options =>
             {
                 options.Configuration = metadata;
                 options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(metadata);
+                options.Backchannel = new HttpClient(new TokenEndpoint(this));
             }));
         }
     }
