@@ -57,16 +57,7 @@ public sealed class SingleSignOnTests : IDisposable
     public async Task A_coordinator_returning_from_the_provider_is_signed_in_under_their_name()
     {
         using var browser = CoordinatorSession.Browser(_factory, handleCookies: true);
-        var challenge = System.Web.HttpUtility.ParseQueryString((await browser.GetAsync("/decisions")).Headers.Location!.Query);
-
-        // The provider signs the coordinator in and posts the code back (response_mode=form_post); the service redeems it
-        // at the token endpoint (answered by the test) for an ID token bound to the challenge's nonce.
-        _factory.IdToken = IdToken(nonce: challenge["nonce"]!, audience: "screening-pages");
-        var callback = await browser.PostAsync("/signin-oidc", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["code"] = "code-from-the-provider",
-            ["state"] = challenge["state"]!,
-        }));
+        var callback = await ReturnFromProviderAsync(browser, audience: "screening-pages");
 
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
         Assert.Equal("/decisions", callback.Headers.Location!.OriginalString);
@@ -81,20 +72,29 @@ public sealed class SingleSignOnTests : IDisposable
     public async Task An_id_token_for_another_client_signs_nobody_in_and_returns_to_sign_in_with_a_message()
     {
         using var browser = CoordinatorSession.Browser(_factory, handleCookies: true);
-        var challenge = System.Web.HttpUtility.ParseQueryString((await browser.GetAsync("/decisions")).Headers.Location!.Query);
-
-        _factory.IdToken = IdToken(nonce: challenge["nonce"]!, audience: "another-client");
-        var callback = await browser.PostAsync("/signin-oidc", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["code"] = "code-from-the-provider",
-            ["state"] = challenge["state"]!,
-        }));
+        var callback = await ReturnFromProviderAsync(browser, audience: "another-client");
 
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
         Assert.Equal("/signin?ssoFailed=true", callback.Headers.Location!.OriginalString);
         Assert.DoesNotContain(callback.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("screening-session=", StringComparison.Ordinal));
         Assert.Contains("did not complete", await browser.GetStringAsync(callback.Headers.Location), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/decisions")).StatusCode);
+    }
+
+    /// <summary>
+    /// Opens /decisions (sent to the provider), then comes back the way the provider sends a signed-in coordinator: the
+    /// code posted to the callback (response_mode=form_post), which the service redeems at the token endpoint for an ID
+    /// token bound to the challenge's nonce and issued for <paramref name="audience"/>.
+    /// </summary>
+    private async Task<HttpResponseMessage> ReturnFromProviderAsync(HttpClient browser, string audience)
+    {
+        var challenge = System.Web.HttpUtility.ParseQueryString((await browser.GetAsync("/decisions")).Headers.Location!.Query);
+        _factory.IdToken = IdToken(nonce: challenge["nonce"]!, audience);
+        return await browser.PostAsync("/signin-oidc", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["code"] = "code-from-the-provider",
+            ["state"] = challenge["state"]!,
+        }));
     }
 
     private static readonly RsaSecurityKey ProviderKey = new(RSA.Create(2048)) { KeyId = "provider-1" };
