@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Screening.Api.Security;
 
 namespace Screening.Api.Pages;
@@ -99,6 +100,18 @@ public static class PagesSetup
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.NameClaimType = oidc["ClientIdClaim"] ?? "preferred_username";
                 options.SaveTokens = false;
+
+                // Only the ID token is kept with the session (not the access token, which the pages never use): signing
+                // out hands it to the provider, which ends its own session too (see SignOutModel).
+                options.Events.OnTokenValidated = context =>
+                {
+                    if ((context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage.IdToken) is { Length: > 0 } idToken)
+                    {
+                        context.Properties!.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
+                    }
+
+                    return Task.CompletedTask;
+                };
 
                 // A return from the provider that does not sign anyone in (cancelled, expired, a token that does not
                 // validate) goes back to the sign-in page with a message, not to an error page (the handler has logged why).

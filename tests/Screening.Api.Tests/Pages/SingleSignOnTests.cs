@@ -81,6 +81,46 @@ public sealed class SingleSignOnTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/decisions")).StatusCode);
     }
 
+    [Fact]
+    public async Task Signing_out_ends_the_session_here_and_at_the_provider()
+    {
+        using var browser = CoordinatorSession.Browser(_factory, handleCookies: true);
+        await ReturnFromProviderAsync(browser, audience: "screening-pages");
+
+        var signedOut = await SignOutAsync(browser);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal($"{Provider}/logout", signedOut.Headers.Location!.GetLeftPart(UriPartial.Path));
+        var query = System.Web.HttpUtility.ParseQueryString(signedOut.Headers.Location.Query);
+        Assert.Equal(_factory.IdToken, query["id_token_hint"]);
+        Assert.Equal("https://localhost/signout-callback-oidc", query["post_logout_redirect_uri"]);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/decisions")).StatusCode);
+    }
+
+    [Fact]
+    public async Task With_a_provider_that_has_no_end_session_endpoint_signing_out_ends_the_session_here()
+    {
+        _factory.Metadata.EndSessionEndpoint = null;
+        using var browser = CoordinatorSession.Browser(_factory, handleCookies: true);
+        await ReturnFromProviderAsync(browser, audience: "screening-pages");
+
+        var signedOut = await SignOutAsync(browser);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal("/signin", signedOut.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/decisions")).StatusCode);
+    }
+
+    /// <summary>Posts the sign-out form (with its antiforgery token).</summary>
+    private static async Task<HttpResponseMessage> SignOutAsync(HttpClient browser)
+    {
+        var page = await browser.GetStringAsync("/signout");
+        return await browser.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = CoordinatorSession.AntiforgeryToken().Match(page).Groups[1].Value,
+        }));
+    }
+
     /// <summary>
     /// Opens /decisions (sent to the provider), then comes back the way the provider sends a signed-in coordinator: the
     /// code posted to the callback (response_mode=form_post), which the service redeems at the token endpoint for an ID
@@ -127,6 +167,15 @@ public sealed class SingleSignOnTests : IDisposable
         ["Screening:Pages:Oidc:ClientId"] = "screening-pages",
     })
     {
+        /// <summary>The provider's metadata (as its discovery document would give it).</summary>
+        public OpenIdConnectConfiguration Metadata { get; } = new()
+        {
+            Issuer = Provider,
+            AuthorizationEndpoint = $"{Provider}/authorize",
+            TokenEndpoint = $"{Provider}/token",
+            EndSessionEndpoint = $"{Provider}/logout",
+        };
+
         /// <summary>What the provider's token endpoint answers next.</summary>
         public string IdToken { get; set; } = "";
 
@@ -135,12 +184,11 @@ public sealed class SingleSignOnTests : IDisposable
             base.ConfigureWebHost(builder);
             // The provider's metadata as if fetched from its discovery document (the handler's own set-up, which ran
             // first, would fetch it over the network).
-            var metadata = new OpenIdConnectConfiguration { Issuer = Provider, AuthorizationEndpoint = $"{Provider}/authorize", TokenEndpoint = $"{Provider}/token" };
-            metadata.SigningKeys.Add(ProviderKey);
+            Metadata.SigningKeys.Add(ProviderKey);
             builder.ConfigureTestServices(services => services.PostConfigure<OpenIdConnectOptions>(PagesSetup.OidcScheme, options =>
             {
-                options.Configuration = metadata;
-                options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(metadata);
+                options.Configuration = Metadata;
+                options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(Metadata);
                 options.Backchannel = new HttpClient(new TokenEndpoint(this));
             }));
         }
