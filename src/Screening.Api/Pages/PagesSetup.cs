@@ -24,9 +24,18 @@ public static class PagesSetup
     public const string CookieName = "screening-session";
     private const string DefaultScheme = "ApiKeyOrPages";
 
-    /// <summary>The policy of the pages: this service's own scripts and styles only, forms posted to itself, no framing.</summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    /// <summary>
+    /// The policy of the pages: this service's own scripts and styles only, forms posted to itself, no framing. With single
+    /// sign-on, forms may also lead to the provider: browsers hold a form's redirects to form-action too, and signing out
+    /// posts a form that the service answers with a redirect to the provider's end-session endpoint (on its authority's origin).
+    /// </summary>
+    public static string ContentSecurityPolicy(IConfiguration configuration)
+    {
+        var formTargets = configuration["Screening:Pages:Oidc:Authority"] is { Length: > 0 } authority
+            ? $"'self' {new Uri(authority).GetLeftPart(UriPartial.Authority)}"
+            : "'self'";
+        return $"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action {formTargets}; base-uri 'none'; frame-ancestors 'none'";
+    }
 
     public static bool Enabled(IConfiguration configuration) => configuration.GetValue("Screening:Pages:Enabled", true);
 

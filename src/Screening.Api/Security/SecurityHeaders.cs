@@ -17,28 +17,32 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        context.Response.OnStarting(() =>
+        var pagesPolicy = Pages.PagesSetup.ContentSecurityPolicy(app.ApplicationServices.GetRequiredService<IConfiguration>());
+        return app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            // frame-ancestors says the same to current browsers; X-Frame-Options to older ones.
-            headers.XFrameOptions = "DENY";
-            if (context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase))
+            context.Response.OnStarting(() =>
             {
-                headers.ContentSecurityPolicy = SwaggerUiPolicy;
-            }
-            else
-            {
-                headers.CacheControl = "no-store";
-                headers.ContentSecurityPolicy = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
-                    ? Pages.PagesSetup.ContentSecurityPolicy
-                    : ApiPolicy;
-            }
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                // frame-ancestors says the same to current browsers; X-Frame-Options to older ones.
+                headers.XFrameOptions = "DENY";
+                if (context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase))
+                {
+                    headers.ContentSecurityPolicy = SwaggerUiPolicy;
+                }
+                else
+                {
+                    headers.CacheControl = "no-store";
+                    headers.ContentSecurityPolicy = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+                        ? pagesPolicy
+                        : ApiPolicy;
+                }
 
-            return Task.CompletedTask;
+                return Task.CompletedTask;
+            });
+            await next(context);
         });
-        await next(context);
-    });
+    }
 }

@@ -98,6 +98,16 @@ public sealed class SingleSignOnTests : IDisposable
     }
 
     [Fact]
+    public async Task The_pages_let_their_forms_lead_to_the_provider()
+    {
+        // Browsers check a form's redirects against form-action too: signing out is a form answered with a redirect there.
+        using var browser = CoordinatorSession.Browser(_factory, handleCookies: false);
+        var page = await browser.GetAsync("/signin");
+
+        Assert.Contains($"form-action 'self' {Provider};", Assert.Single(page.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_a_provider_that_has_no_end_session_endpoint_signing_out_ends_the_session_here()
     {
         _factory.Metadata.EndSessionEndpoint = null;
