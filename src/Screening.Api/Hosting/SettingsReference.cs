@@ -40,7 +40,7 @@ public static class SettingsReference
         new("Screening:CdsHooks:SourceUrl", "`<ServiceBaseUrl>/swagger`", "The card's source link."),
         new("Screening:Fhir:CanonicalBase", "the service's own `/fhir` URL, as requested", "The base of every canonical URL the FHIR resources and CDS cards name (the Questionnaire's `url`, its code systems, the `$evaluate` definition). Set it when the service is reached under several names or behind a proxy: a QuestionnaireResponse must name the Questionnaire under the base in force."),
         new("Screening:Pages:Enabled", "true", "`false` turns off the coordinator pages (`/`, `/screenings/new`, `/decisions`, `/signin`)."),
-        new("Screening:Pages:Oidc:Authority", "none", "OpenID Connect issuer for single sign-on to the pages (the site's identity provider); with it, visitors are sent there to sign in (signing in with an API key stays available at `/signin`)."),
+        new("Screening:Pages:Oidc:Authority", "none", "OpenID Connect issuer for single sign-on to the pages (the site's identity provider); with it, visitors are sent there to sign in, and signing out ends the provider's session too (signing in with an API key stays available at `/signin`)."),
         new("Screening:Pages:Oidc:ClientId", "none", "This service's client id at the identity provider (authorization code flow with PKCE; redirect URI `<base>/signin-oidc`)."),
         new("Screening:Pages:Oidc:ClientSecret", "none", "Its client secret, if the provider issued one."),
         new("Screening:Pages:Oidc:ClientIdClaim", "preferred_username", "The claim that names the signed-in person; their decisions are kept under it (as an API client's are under its id)."),

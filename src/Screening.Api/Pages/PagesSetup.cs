@@ -31,13 +31,17 @@ public static class PagesSetup
     /// </summary>
     public static string ContentSecurityPolicy(IConfiguration configuration)
     {
-        var formTargets = configuration["Screening:Pages:Oidc:Authority"] is { Length: > 0 } authority
+        var formTargets = SingleSignOnAuthority(configuration) is { } authority
             ? $"'self' {new Uri(authority).GetLeftPart(UriPartial.Authority)}"
             : "'self'";
         return $"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action {formTargets}; base-uri 'none'; frame-ancestors 'none'";
     }
 
     public static bool Enabled(IConfiguration configuration) => configuration.GetValue("Screening:Pages:Enabled", true);
+
+    /// <summary>The identity provider of single sign-on (<c>Screening:Pages:Oidc:Authority</c>), or null when it is not configured.</summary>
+    public static string? SingleSignOnAuthority(IConfiguration configuration) =>
+        configuration["Screening:Pages:Oidc:Authority"] is { Length: > 0 } authority ? authority : null;
 
     public static IServiceCollection AddCoordinatorPages(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -62,7 +66,7 @@ public static class PagesSetup
         });
 
         var oidc = configuration.GetSection("Screening:Pages:Oidc");
-        var singleSignOn = oidc["Authority"] is { Length: > 0 };
+        var singleSignOn = SingleSignOnAuthority(configuration) is not null;
         var authentication = services.AddAuthentication().AddCookie(CookieScheme, cookie =>
         {
             cookie.Cookie.Name = CookieName;
@@ -95,7 +99,7 @@ public static class PagesSetup
             services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, OidcSignInOptions>();
             authentication.AddOpenIdConnect(OidcScheme, options =>
             {
-                options.Authority = oidc["Authority"];
+                options.Authority = SingleSignOnAuthority(configuration);
                 options.ClientId = oidc["ClientId"] ?? throw new Hosting.InvalidSettingException("Screening:Pages:Oidc:ClientId is required with Screening:Pages:Oidc:Authority.");
                 options.ClientSecret = oidc["ClientSecret"];
                 options.ResponseType = "code";
@@ -148,7 +152,7 @@ public static class PagesSetup
         }
 
         app.MapRazorPages();
-        if (app.Configuration["Screening:Pages:Oidc:Authority"] is { Length: > 0 })
+        if (SingleSignOnAuthority(app.Configuration) is not null)
         {
             app.MapGet("/signin/sso", () => Results.Challenge(new AuthenticationProperties { RedirectUri = "/" }, [OidcScheme]))
                 .AllowAnonymous()

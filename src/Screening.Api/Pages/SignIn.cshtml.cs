@@ -25,7 +25,7 @@ public sealed class SignInModel(IOptionsMonitor<ApiKeyOptions> keys, IConfigurat
 
     public string ReturnUrl { get; private set; } = "/";
 
-    public bool SingleSignOn => configuration["Screening:Pages:Oidc:Authority"] is { Length: > 0 };
+    public bool SingleSignOn => PagesSetup.SingleSignOnAuthority(configuration) is not null;
 
     public void OnGet(string? returnUrl, [FromQuery(Name = SingleSignOnFailedParameter)] bool singleSignOnFailed = false)
     {

@@ -16,18 +16,9 @@ public sealed class DataProtectionKeyRingTests : IDisposable
     [Fact]
     public async Task A_sign_in_is_accepted_by_a_host_on_the_same_database_and_refused_by_one_on_another()
     {
-        var database = Path.Combine(_directory, "decisions.db");
-        string cookie;
-        using (var before = new OnDatabase(database))
-        {
-            cookie = await CoordinatorSession.SignInAsync(before);
-            Assert.Equal(HttpStatusCode.OK, (await CoordinatorSession.DecisionsPageAsync(before, cookie)).StatusCode);
+        var cookie = await SignInOnAHostThatStopsAsync();
 
-            // On a new database the key ring is first read after the migration has made its table.
-            Assert.Empty(before.Logs.Containing("\"@l\":\"Error\""));
-        }
-
-        using var restarted = new OnDatabase(database);
+        using var restarted = new OnDatabase(Database);
         Assert.Equal(HttpStatusCode.OK, (await CoordinatorSession.DecisionsPageAsync(restarted, cookie)).StatusCode);
 
         using var elsewhere = new OnDatabase(Path.Combine(_directory, "another.db"));
@@ -39,13 +30,9 @@ public sealed class DataProtectionKeyRingTests : IDisposable
     [Fact]
     public async Task The_key_ring_is_kept_with_its_secrets_sealed()
     {
-        var database = Path.Combine(_directory, "decisions.db");
-        using (var host = new OnDatabase(database))
-        {
-            await CoordinatorSession.SignInAsync(host);
-        }
+        await SignInOnAHostThatStopsAsync();
 
-        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT xml FROM data_protection_keys";
@@ -59,18 +46,27 @@ public sealed class DataProtectionKeyRingTests : IDisposable
     [Fact]
     public async Task Without_the_key_that_sealed_the_ring_a_host_refuses_old_sign_ins_and_makes_new_ones()
     {
-        var database = Path.Combine(_directory, "decisions.db");
-        string cookie;
-        using (var before = new OnDatabase(database))
-        {
-            cookie = await CoordinatorSession.SignInAsync(before);
-        }
+        var cookie = await SignInOnAHostThatStopsAsync();
 
         // The decision-log key that sealed the ring is gone (here: another key under its id).
-        using var rekeyed = new OnDatabase(database, new() { ["Screening:DecisionLog:EncryptionKeys:test"] = Convert.ToBase64String(new byte[32]) });
+        using var rekeyed = new OnDatabase(Database, new() { ["Screening:DecisionLog:EncryptionKeys:test"] = Convert.ToBase64String(new byte[32]) });
         Assert.Equal(HttpStatusCode.Redirect, (await CoordinatorSession.DecisionsPageAsync(rekeyed, cookie)).StatusCode);
         var fresh = await CoordinatorSession.SignInAsync(rekeyed);
         Assert.Equal(HttpStatusCode.OK, (await CoordinatorSession.DecisionsPageAsync(rekeyed, fresh)).StatusCode);
+    }
+
+    private string Database => Path.Combine(_directory, "decisions.db");
+
+    /// <summary>Signs in on a host on a new <see cref="Database"/>, which then stops; returns the session cookie.</summary>
+    private async Task<string> SignInOnAHostThatStopsAsync()
+    {
+        using var host = new OnDatabase(Database);
+        var cookie = await CoordinatorSession.SignInAsync(host);
+        Assert.Equal(HttpStatusCode.OK, (await CoordinatorSession.DecisionsPageAsync(host, cookie)).StatusCode);
+
+        // On a new database the key ring is first read after the migration has made its table.
+        Assert.Empty(host.Logs.Containing("\"@l\":\"Error\""));
+        return cookie;
     }
 
     public void Dispose()

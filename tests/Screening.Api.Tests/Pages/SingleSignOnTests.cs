@@ -85,9 +85,8 @@ public sealed class SingleSignOnTests : IDisposable
     public async Task Signing_out_ends_the_session_here_and_at_the_provider()
     {
         using var browser = CoordinatorSession.Browser(_factory, handleCookies: true);
-        await ReturnFromProviderAsync(browser, audience: "screening-pages");
 
-        var signedOut = await SignOutAsync(browser);
+        var signedOut = await SignInThenOutAsync(browser);
 
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         Assert.Equal($"{Provider}/logout", signedOut.Headers.Location!.GetLeftPart(UriPartial.Path));
@@ -112,18 +111,18 @@ public sealed class SingleSignOnTests : IDisposable
     {
         _factory.Metadata.EndSessionEndpoint = null;
         using var browser = CoordinatorSession.Browser(_factory, handleCookies: true);
-        await ReturnFromProviderAsync(browser, audience: "screening-pages");
 
-        var signedOut = await SignOutAsync(browser);
+        var signedOut = await SignInThenOutAsync(browser);
 
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         Assert.Equal("/signin", signedOut.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/decisions")).StatusCode);
     }
 
-    /// <summary>Posts the sign-out form (with its antiforgery token).</summary>
-    private static async Task<HttpResponseMessage> SignOutAsync(HttpClient browser)
+    /// <summary>Signs in through the provider, then posts the sign-out form (with its antiforgery token).</summary>
+    private async Task<HttpResponseMessage> SignInThenOutAsync(HttpClient browser)
     {
+        await ReturnFromProviderAsync(browser, audience: "screening-pages");
         var page = await browser.GetStringAsync("/signout");
         return await browser.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string>
         {
