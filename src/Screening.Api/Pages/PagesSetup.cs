@@ -66,7 +66,7 @@ public static class PagesSetup
         });
 
         var oidc = configuration.GetSection("Screening:Pages:Oidc");
-        var singleSignOn = SingleSignOnAuthority(configuration) is not null;
+        var authority = SingleSignOnAuthority(configuration);
         var authentication = services.AddAuthentication().AddCookie(CookieScheme, cookie =>
         {
             cookie.Cookie.Name = CookieName;
@@ -77,7 +77,7 @@ public static class PagesSetup
             // and browsers keep Strict cookies off that navigation's redirect to the page asked for, which would then
             // send the coordinator to sign in again, round and round. Lax still keeps it off other sites' form posts
             // (and every form carries an antiforgery token).
-            cookie.Cookie.SameSite = singleSignOn ? SameSiteMode.Lax : SameSiteMode.Strict;
+            cookie.Cookie.SameSite = authority is not null ? SameSiteMode.Lax : SameSiteMode.Strict;
             cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
@@ -94,12 +94,12 @@ public static class PagesSetup
             !context.Request.Headers.ContainsKey(ApiKeyOptions.HeaderName) && context.Request.Cookies.ContainsKey(CookieName) ? CookieScheme : ApiKeyOptions.Scheme);
         services.Configure<AuthenticationOptions>(options => options.DefaultScheme = DefaultScheme);
 
-        if (singleSignOn)
+        if (authority is not null)
         {
             services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, OidcSignInOptions>();
             authentication.AddOpenIdConnect(OidcScheme, options =>
             {
-                options.Authority = SingleSignOnAuthority(configuration);
+                options.Authority = authority;
                 options.ClientId = oidc["ClientId"] ?? throw new Hosting.InvalidSettingException("Screening:Pages:Oidc:ClientId is required with Screening:Pages:Oidc:Authority.");
                 options.ClientSecret = oidc["ClientSecret"];
                 options.ResponseType = "code";
