@@ -19,10 +19,12 @@ public sealed record HostileRequest(string Kind, string Where, string Path, stri
 /// <summary>
 /// Property: whatever is thrown at the screening endpoints (wrong types, nulls, out-of-range numbers, deep nesting,
 /// huge arrays and strings, unknown and duplicate properties, bad encodings, truncated JSON, wrong content types),
-/// the answer is a 4xx problem+json within a second, never a 5xx.
+/// the answer is a 4xx problem+json within a second, never a 5xx. Run with no other test class beside it: the second is
+/// the service's time for a hostile body, not the time left to it by tests running in parallel on the same cores (a
+/// 680 KB batch took 1.1 s while they ran).
 /// </summary>
-[Collection(SharedApi.Name)]
-public class HostileRequestTests(ApiFactory factory)
+[Collection(Security.Serial.Name)]
+public class HostileRequestTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private static readonly string Refer = JsonNode.Parse(Examples.Named("refer").Json)!.ToJsonString();
 

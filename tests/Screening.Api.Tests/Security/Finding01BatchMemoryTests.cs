@@ -7,7 +7,7 @@ using Screening.Api.Tests.Infrastructure;
 
 namespace Screening.Api.Tests.Security;
 
-/// <summary>Measured alone: the allocation test reads the process-wide allocation counter.</summary>
+/// <summary>Measured alone: the allocation test reads the process-wide allocation counter, and the hostile-input tests time each answer.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class Serial
 {
