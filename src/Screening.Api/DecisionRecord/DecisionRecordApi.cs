@@ -95,7 +95,7 @@ public static class DecisionRecordApi
     /// <param name="record">The decision record.</param>
     /// <param name="access">Who sees what.</param>
     /// <param name="from">Decided at or after this time (ISO 8601).</param>
-    /// <param name="to">Decided before this time (ISO 8601).</param>
+    /// <param name="to">Decided before this time (ISO 8601); after from when both are given.</param>
     /// <param name="category">Only this outcome category.</param>
     /// <param name="limit">Page size, 1 to 500 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page.</param>
@@ -107,6 +107,12 @@ public static class DecisionRecordApi
         var errors = new Dictionary<string, string[]>();
         var since = Time(from, nameof(from), errors);
         var until = Time(to, nameof(to), errors);
+        if (since is not null && until is not null && until <= since)
+        {
+            // As for a policy impact's window: an empty window is a mistake, not a question with no answer.
+            errors[nameof(to)] = ["must be after from"];
+        }
+
         if (category is not null && !ScreeningJson.NamesOf(typeof(OutcomeCategory)).Contains(category))
         {
             errors[nameof(category)] = [$"must be one of: {string.Join(", ", ScreeningJson.NamesOf(typeof(OutcomeCategory)))}"];

@@ -23,7 +23,7 @@ public sealed class ContractSchemaFilter : ISchemaFilter
         ["status"] = "The HTTP status code.",
         ["detail"] = "What went wrong, for the caller. Never repeats data that was sent.",
         ["instance"] = "A URI reference identifying this occurrence.",
-        ["errors"] = "Validation errors: each key is the path of a field in the request body (e.g. vitals.systolicMmHg, treatmentTrials[0].drug, or body), each value what the field expects.",
+        ["errors"] = "Validation errors: each key is the path of a field in the request body (e.g. vitals.systolicMmHg, treatmentTrials[0].drug, or body) or the query parameter or header at fault (e.g. limit, Idempotency-Key), each value what it expects.",
     };
 
     private static readonly string[] Indicators = ["info", "warning", "critical"];

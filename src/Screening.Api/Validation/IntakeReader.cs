@@ -210,8 +210,8 @@ public sealed partial class IntakeReader(IServiceProvider services)
             Status = StatusCodes.Status400BadRequest,
             Title = "The request is not valid",
             Detail = stoppedEarly
-                ? $"See errors: each key is the path of a field in the request body. Checking stopped there (at {JsonShapeChecker.MaxErrors} errors, or at an array over its limit): the rest of the body may hold more."
-                : "See errors: each key is the path of a field in the request body.",
+                ? $"See errors: each key is the path of a field in the request body, or the query parameter or header at fault. Checking stopped there (at {JsonShapeChecker.MaxErrors} errors, or at an array over its limit): the rest of the body may hold more."
+                : "See errors: each key is the path of a field in the request body, or the query parameter or header at fault.",
         };
         if (stoppedEarly)
         {

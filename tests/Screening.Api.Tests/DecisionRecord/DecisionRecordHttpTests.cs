@@ -113,6 +113,8 @@ public class DecisionRecordHttpTests(RecordApiFactory factory) : IClassFixture<R
     [InlineData("category=maybe", "category")]
     [InlineData("from=yesterday", "from")]
     [InlineData("cursor=not-a-cursor", "cursor")]
+    [InlineData("from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z", "to")]
+    [InlineData("from=2026-12-01T00:00:00Z&to=2026-12-01T00:00:00Z", "to")]
     public async Task A_bad_listing_parameter_is_a_400_naming_it(string query, string parameter)
     {
         var response = await _client.GetAsync($"/v1/screenings?{query}");
