@@ -202,6 +202,8 @@ public sealed partial class IntakeReader(IServiceProvider services)
         errors.Errors.GroupBy(e => Prefixed(fieldPrefix, e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct().ToArray()),
         errors.StoppedEarly);
 
+    private const string SeeErrors = "See errors: each key is the path of a field in the request body, or the query parameter or header at fault.";
+
     /// <summary>A 400 naming the given fields, with the same shape as every other validation error.</summary>
     public static ProblemHttpResult ValidationProblem(IDictionary<string, string[]> errors, bool stoppedEarly = false)
     {
@@ -210,8 +212,8 @@ public sealed partial class IntakeReader(IServiceProvider services)
             Status = StatusCodes.Status400BadRequest,
             Title = "The request is not valid",
             Detail = stoppedEarly
-                ? $"See errors: each key is the path of a field in the request body, or the query parameter or header at fault. Checking stopped there (at {JsonShapeChecker.MaxErrors} errors, or at an array over its limit): the rest of the body may hold more."
-                : "See errors: each key is the path of a field in the request body, or the query parameter or header at fault.",
+                ? $"{SeeErrors} Checking stopped there (at {JsonShapeChecker.MaxErrors} errors, or at an array over its limit): the rest of the body may hold more."
+                : SeeErrors,
         };
         if (stoppedEarly)
         {
