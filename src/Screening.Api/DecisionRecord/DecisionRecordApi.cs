@@ -110,7 +110,7 @@ public static class DecisionRecordApi
         if (since is not null && until is not null && until <= since)
         {
             // As for a policy impact's window: an empty window is a mistake, not a question with no answer.
-            errors[nameof(to)] = ["must be after from"];
+            errors[nameof(to)] = [PolicyImpactRequestValidator.ToNotAfterFrom];
         }
 
         if (category is not null && !ScreeningJson.NamesOf(typeof(OutcomeCategory)).Contains(category))

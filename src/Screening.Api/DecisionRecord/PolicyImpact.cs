@@ -25,10 +25,13 @@ public sealed record PolicyImpactRequest
 
 public sealed class PolicyImpactRequestValidator : AbstractValidator<PolicyImpactRequest>
 {
+    /// <summary>What a window whose end is not after its start is told (a policy impact's and the decision listing's alike).</summary>
+    public const string ToNotAfterFrom = "must be after from";
+
     public PolicyImpactRequestValidator()
     {
         RuleFor(r => r.Policy).Must(p => p.ValueKind == JsonValueKind.Object).WithMessage("must be an object of policy parameters");
-        RuleFor(r => r.To).Must((r, to) => r.From is null || to is null || r.From < to).WithMessage("must be after from");
+        RuleFor(r => r.To).Must((r, to) => r.From is null || to is null || r.From < to).WithMessage(ToNotAfterFrom);
     }
 }
 
