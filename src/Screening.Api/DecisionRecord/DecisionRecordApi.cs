@@ -214,7 +214,7 @@ public static class DecisionRecordApi
     }
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(
-        "No decision with this id is available to this client.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        "No decision with this id is available to this client.", statusCode: StatusCodes.Status404NotFound, title: "Not Found");
 
     private static ProblemHttpResult Gone() => TypedResults.Problem(
         "This decision's request and response were deleted after the retention period (Screening:DecisionLog:InputRetentionDays); its summary is still listed.",

@@ -227,7 +227,7 @@ public static class RateLimiting
             ProblemDetails =
             {
                 Status = context.Response.StatusCode,
-                Title = rate ? "Too many requests" : "The service is busy",
+                Title = rate ? "Too Many Requests" : "The service is busy",
                 Detail = rate
                     ? $"The rate limit for this client is reached. Retry after {seconds} seconds."
                     : $"Too many requests are being read at once. Retry after {seconds} seconds.",

@@ -84,6 +84,21 @@ public class DecisionRecordHttpTests(RecordApiFactory factory) : IClassFixture<R
     }
 
     [Fact]
+    public async Task An_id_that_is_not_a_uuid_gets_a_404_with_the_same_title_and_type_as_an_unknown_id()
+    {
+        var malformed = await _client.GetAsync("/v1/screenings/not-a-decision-id");
+        var unknown = await _client.GetAsync($"/v1/screenings/{Guid.CreateVersion7()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+        var malformedProblem = JsonDocument.Parse(await malformed.Content.ReadAsStringAsync()).RootElement;
+        var unknownProblem = JsonDocument.Parse(await unknown.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Not Found", unknownProblem.GetProperty("title").GetString());
+        Assert.Equal(unknownProblem.GetProperty("title").GetString(), malformedProblem.GetProperty("title").GetString());
+        Assert.Equal(unknownProblem.GetProperty("type").GetString(), malformedProblem.GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task Summaries_are_a_clients_own_newest_first_paged_and_hold_no_answers()
     {
         var mine = factory.ClientWithKey(RecordApiFactory.OtherKey);
