@@ -79,5 +79,8 @@ public class RateLimitTests(RateLimitedApiFactory factory) : IClassFixture<RateL
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
         Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        var problem = System.Text.Json.JsonDocument.Parse(await limited.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Too Many Requests", problem.GetProperty("title").GetString());
+        Assert.Contains("Retry after", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }

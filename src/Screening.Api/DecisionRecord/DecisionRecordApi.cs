@@ -213,8 +213,9 @@ public static class DecisionRecordApi
         return null;
     }
 
+    // No title of its own: the status code's ("Not Found"), as on the 404 of an id that is not a UUID, which the router answers.
     private static ProblemHttpResult NotFound() => TypedResults.Problem(
-        "No decision with this id is available to this client.", statusCode: StatusCodes.Status404NotFound, title: "Not Found");
+        "No decision with this id is available to this client.", statusCode: StatusCodes.Status404NotFound);
 
     private static ProblemHttpResult Gone() => TypedResults.Problem(
         "This decision's request and response were deleted after the retention period (Screening:DecisionLog:InputRetentionDays); its summary is still listed.",

@@ -128,7 +128,7 @@ public static class ScreeningsApi
             request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem(
                 $"A batch costs one request per item: {items.Count} items exceed what this client's rate limit has left. Retry after {seconds} seconds, or send fewer items.",
-                statusCode: StatusCodes.Status429TooManyRequests, title: "Too Many Requests");
+                statusCode: StatusCodes.Status429TooManyRequests);
         }
 
         using var activity = ScreeningDecisions.StartActivity(DecisionChannel.Batch);

@@ -227,7 +227,8 @@ public static class RateLimiting
             ProblemDetails =
             {
                 Status = context.Response.StatusCode,
-                Title = rate ? "Too Many Requests" : "The service is busy",
+                // A 429 takes the status code's own title, as every problem the framework writes does.
+                Title = rate ? null : "The service is busy",
                 Detail = rate
                     ? $"The rate limit for this client is reached. Retry after {seconds} seconds."
                     : $"Too many requests are being read at once. Retry after {seconds} seconds.",
