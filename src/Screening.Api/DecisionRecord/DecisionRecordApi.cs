@@ -167,7 +167,7 @@ public static class DecisionRecordApi
         if (!access.IsAuditor(request.HttpContext.User))
         {
             return TypedResults.Problem("A policy impact reads every client's decisions: it is for the clients listed in Screening:Auth:AuditClients.",
-                statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+                statusCode: StatusCodes.Status403Forbidden);
         }
 
         var read = await reader.ReadAsync<PolicyImpactRequest>(request, ScreeningsApi.MaxScreeningBytes, cancellationToken);
@@ -213,11 +213,11 @@ public static class DecisionRecordApi
         return null;
     }
 
-    // No title of its own: the status code's ("Not Found"), as on the 404 of an id that is not a UUID, which the router answers.
+    // Problems here take their status code's title ("Not Found"), as the router's 404 for an id that is not a UUID does.
     private static ProblemHttpResult NotFound() => TypedResults.Problem(
         "No decision with this id is available to this client.", statusCode: StatusCodes.Status404NotFound);
 
     private static ProblemHttpResult Gone() => TypedResults.Problem(
         "This decision's request and response were deleted after the retention period (Screening:DecisionLog:InputRetentionDays); its summary is still listed.",
-        statusCode: StatusCodes.Status410Gone, title: "Gone");
+        statusCode: StatusCodes.Status410Gone);
 }

@@ -124,7 +124,7 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<ApiKeyOptions> o
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails = { Status = StatusCodes.Status403Forbidden, Title = "Forbidden" },
+            ProblemDetails = { Status = StatusCodes.Status403Forbidden },
         });
     }
 

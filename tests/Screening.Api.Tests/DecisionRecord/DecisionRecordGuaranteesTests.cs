@@ -121,7 +121,9 @@ public class DecisionRecordGuaranteesTests(FailingStoreFactory failing, FakeCloc
 
         clock.Clock.Advance(TimeSpan.FromDays(366));
         await WaitForAsync(async () => (await client.GetAsync($"/v1/screenings/{id}")).StatusCode == HttpStatusCode.Gone);
-        Assert.Equal(HttpStatusCode.Gone, (await client.PostAsync($"/v1/screenings/{id}/replay", null)).StatusCode);
+        var replay = await client.PostAsync($"/v1/screenings/{id}/replay", null);
+        Assert.Equal(HttpStatusCode.Gone, replay.StatusCode);
+        Assert.Equal("Gone", JsonNode.Parse(await replay.Content.ReadAsStringAsync())!["title"]!.GetValue<string>());
         var summary = JsonNode.Parse(await client.GetStringAsync("/v1/screenings"))!["items"]!.AsArray().Single(i => i!["decisionId"]!.GetValue<string>() == id)!;
         Assert.False(summary["replayable"]!.GetValue<bool>());
         Assert.Equal("refer", summary["category"]!.GetValue<string>());

@@ -107,6 +107,9 @@ public class ReplayAndPolicyImpactTests(SharedRecord record) : IClassFixture<Sha
         var response = await record.Before.CreateAuthorizedClient().PostAsync("/v1/policy-impact", JsonContent.Of("""{"policy":{"trialMinWeeksAtDose":4}}"""));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("Forbidden", problem["title"]!.GetValue<string>());
+        Assert.Contains("Screening:Auth:AuditClients", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Theory]
