@@ -213,7 +213,7 @@ public static class DecisionRecordApi
         return null;
     }
 
-    // Problems here take their status code's title ("Not Found"), as the router's 404 for an id that is not a UUID does.
+    // The 403, 404 and 410 here take their status code's title ("Not Found"), as the router's 404 for an id that is not a UUID does.
     private static ProblemHttpResult NotFound() => TypedResults.Problem(
         "No decision with this id is available to this client.", statusCode: StatusCodes.Status404NotFound);
 
