@@ -36,10 +36,23 @@ public partial class ReadmeTests
         Assert.True(actual == expected, "README.md's settings table differs from SettingsReference; run the tests with SCREENING_UPDATE_README=1 to regenerate it");
     }
 
-    [Fact]
-    public void The_readme_points_at_nothing_outside_the_repository()
+    [Theory]
+    [InlineData("README.md")]
+    [InlineData("docs/performance.md")]
+    [InlineData("docs/clinical-rules.md")]
+    public void The_documentation_points_at_nothing_outside_the_repository(string document)
     {
-        Assert.DoesNotContain("../", File.ReadAllText(Repository.PathOf("README.md")), StringComparison.Ordinal);
+        Assert.DoesNotContain("../", File.ReadAllText(Repository.PathOf(document.Split('/'))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_relative_link_in_the_readme_leads_to_a_file_of_the_repository()
+    {
+        var links = RelativeLink().Matches(File.ReadAllText(Repository.PathOf("README.md"))).Select(m => m.Groups["path"].Value).ToArray();
+
+        Assert.Contains("docs/performance.md", links);
+        Assert.All(links, link => Assert.True(File.Exists(Repository.PathOf(link.Split('/'))) || Directory.Exists(Repository.PathOf(link.Split('/'))),
+            $"README.md links to {link}, which is not in the repository"));
     }
 
     /// <summary>Every bindable property of every options class (a class with a <c>Section</c> under Screening:), as a concrete key.</summary>
@@ -106,6 +119,10 @@ public partial class ReadmeTests
             }
         }
     }
+
+    // A Markdown link to a path in the repository: [text](path), not to a web address or an anchor.
+    [GeneratedRegex(@"\]\((?<path>(?!https?:|#|mailto:)[^)\s#]+)\)")]
+    private static partial Regex RelativeLink();
 
     // A configuration key written out in the code: "Screening:Section:Name" (a prefix ending in ':' is a section read by name).
     [GeneratedRegex("\"(?<key>Screening:[A-Za-z]+(?::[A-Za-z]+)*)\"")]
