@@ -9,7 +9,8 @@ namespace Screening.Api.Tests.Operations;
 /// <summary>
 /// The README's configuration table is the settings reference the service reads (SettingsReference), row for row,
 /// and the reference holds every setting the options classes bind and every configuration key the code reads.
-/// Run with SCREENING_UPDATE_README=1 to write the table into the README after changing a setting.
+/// Run with SCREENING_UPDATE_README=1 to write the table into the README after changing a setting. The README's links
+/// lead into the repository, and no document points outside it.
 /// </summary>
 public partial class ReadmeTests
 {
@@ -51,8 +52,11 @@ public partial class ReadmeTests
         var links = RelativeLink().Matches(File.ReadAllText(Repository.PathOf("README.md"))).Select(m => m.Groups["path"].Value).ToArray();
 
         Assert.Contains("docs/performance.md", links);
-        Assert.All(links, link => Assert.True(File.Exists(Repository.PathOf(link.Split('/'))) || Directory.Exists(Repository.PathOf(link.Split('/'))),
-            $"README.md links to {link}, which is not in the repository"));
+        Assert.All(links, link =>
+        {
+            var path = Repository.PathOf(link.Split('/'));
+            Assert.True(File.Exists(path) || Directory.Exists(path), $"README.md links to {link}, which is not in the repository");
+        });
     }
 
     /// <summary>Every bindable property of every options class (a class with a <c>Section</c> under Screening:), as a concrete key.</summary>
