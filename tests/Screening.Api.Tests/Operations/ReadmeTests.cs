@@ -37,10 +37,12 @@ public partial class ReadmeTests
         Assert.True(actual == expected, "README.md's settings table differs from SettingsReference; run the tests with SCREENING_UPDATE_README=1 to regenerate it");
     }
 
+    /// <summary>The README and every document under docs/, as paths from the repository root.</summary>
+    public static TheoryData<string> Documents() =>
+        new(["README.md", .. Directory.EnumerateFiles(Repository.PathOf("docs"), "*.md").Select(path => "docs/" + Path.GetFileName(path)).Order(StringComparer.Ordinal)]);
+
     [Theory]
-    [InlineData("README.md")]
-    [InlineData("docs/performance.md")]
-    [InlineData("docs/clinical-rules.md")]
+    [MemberData(nameof(Documents))]
     public void The_documentation_points_at_nothing_outside_the_repository(string document)
     {
         Assert.DoesNotContain("../", File.ReadAllText(Repository.PathOf(document.Split('/'))), StringComparison.Ordinal);
