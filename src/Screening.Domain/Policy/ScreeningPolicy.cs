@@ -23,6 +23,21 @@ public enum BloodPressureReadingsRule
 }
 
 /// <summary>
+/// A parameter's range, with a message that leaves the naming to the caller: the start-up check puts it after the
+/// setting's path (<c>Screening:Policy:Pcl5Cutoff</c>), the policy-impact endpoint under the JSON name
+/// (<c>policy.pcl5Cutoff</c>), so neither shows the C# property name.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ParameterRangeAttribute : RangeAttribute
+{
+    private const string Message = "must be from {1} to {2}";
+
+    public ParameterRangeAttribute(int minimum, int maximum) : base(minimum, maximum) => ErrorMessage = Message;
+
+    public ParameterRangeAttribute(double minimum, double maximum) : base(minimum, maximum) => ErrorMessage = Message;
+}
+
+/// <summary>
 /// The program-policy parameters in force: every value the specification marks [POLICY] (or [U], to be kept
 /// configurable). Bound from <c>Screening:Policy</c>, validated at start-up, echoed in every result and part of the
 /// ruleset hash. The defaults are the specification's.
@@ -36,15 +51,15 @@ public sealed record ScreeningPolicy : IValidatableObject
     public string Profile { get; init; } = DefaultProfile;
 
     /// <summary>TRD_MIN_FAILED_TRIALS: failed adequate antidepressant trials in the current episode for TRD (USPI, EMA: 2).</summary>
-    [Range(1, 10)]
+    [ParameterRange(1, 10)]
     public int TrdMinFailedTrials { get; init; } = 2;
 
     /// <summary>TRD_MIN_WEEKS_AT_DOSE: weeks at an adequate dose for a trial to count (6 label-aligned; 4 for ATHF/Delphi counting).</summary>
-    [Range(1, 52)]
+    [ParameterRange(1, 52)]
     public int TrialMinWeeksAtDose { get; init; } = 6;
 
     /// <summary>TRD_NONRESPONSE_MAX_IMPROVEMENT_PCT: the largest improvement (%) still counted as non-response (49: below 50 %; strict: 24).</summary>
-    [Range(0, 99)]
+    [ParameterRange(0, 99)]
     public int NonResponseMaxImprovementPercent { get; init; } = 49;
 
     /// <summary>TRD_REQUIRE_CURRENT_EPISODE: only trials of the current episode count (depression, bipolar depression).</summary>
@@ -54,27 +69,27 @@ public sealed record ScreeningPolicy : IValidatableObject
     public bool TrdRequireDistinctAgents { get; init; } = true;
 
     /// <summary>Failed adequate trials required for bipolar depression (CADTH 2019: 1; some sites 2).</summary>
-    [Range(1, 10)]
+    [ParameterRange(1, 10)]
     public int BipolarDepressionMinFailedTrials { get; init; } = 1;
 
     /// <summary>Failed first-line treatments required for PTSD.</summary>
-    [Range(1, 10)]
+    [ParameterRange(1, 10)]
     public int PtsdMinFailedTreatments { get; init; } = 1;
 
     /// <summary>Failed adequate SRI trials required for OCD (one completed ERP course without remission also suffices).</summary>
-    [Range(1, 10)]
+    [ParameterRange(1, 10)]
     public int OcdMinFailedTreatments { get; init; } = 2;
 
     /// <summary>Failed first-line treatments required for an anxiety disorder.</summary>
-    [Range(1, 10)]
+    [ParameterRange(1, 10)]
     public int AnxietyMinFailedTreatments { get; init; } = 2;
 
     /// <summary>Failed evidence-based treatments required for an eating disorder.</summary>
-    [Range(1, 10)]
+    [ParameterRange(1, 10)]
     public int EatingDisorderMinFailedTreatments { get; init; } = 1;
 
     /// <summary>Failed treatments required for a chronic-pain indication (CRPS, fibromyalgia, neuropathic pain).</summary>
-    [Range(1, 10)]
+    [ParameterRange(1, 10)]
     public int PainMinFailedTreatments { get; init; } = 2;
 
     /// <summary>The EU SmPC 6-week cardiovascular rule: a cardiovascular event in the last 6 weeks is an absolute (temporary) contraindication. Off: a relative one, as in the US label.</summary>
@@ -84,38 +99,38 @@ public sealed record ScreeningPolicy : IValidatableObject
     public DissociativeMisuseHandling DissociativeMisuse { get; init; } = DissociativeMisuseHandling.Relative;
 
     /// <summary>PCL-5 total at or above which probable PTSD is met (conservative end of 31-33).</summary>
-    [Range(0, 80)]
+    [ParameterRange(0, 80)]
     public int Pcl5Cutoff { get; init; } = 33;
 
     /// <summary>Lowest PCL-5 total of the grey zone: from here to the cut-off, without a clinician diagnosis, PTSD is indeterminate.</summary>
-    [Range(0, 80)]
+    [ParameterRange(0, 80)]
     public int Pcl5GreyZoneMin { get; init; } = 31;
 
     /// <summary>Lowest average pain (NRS 0-10) for a chronic-pain indication ("moderate").</summary>
-    [Range(0, 10)]
+    [ParameterRange(0, 10)]
     public int PainNrsMin { get; init; } = 4;
 
     /// <summary>Lowest YMRS total that means current mood elevation (12 or less: none).</summary>
-    [Range(1, 60)]
+    [ParameterRange(1, 60)]
     public int YmrsElevationMin { get; init; } = 13;
 
     /// <summary>Optional, unsourced heart-rate gate: an abnormal resting heart rate adds a cardiovascular caution. Off by default.</summary>
     public bool HeartRateGateEnabled { get; init; }
 
     /// <summary>With the heart-rate gate on: a resting heart rate below this is abnormal.</summary>
-    [Range(20, 250)]
+    [ParameterRange(20, 250)]
     public int HeartRateGateBelow { get; init; } = 50;
 
     /// <summary>With the heart-rate gate on: a resting heart rate above this is abnormal.</summary>
-    [Range(20, 250)]
+    [ParameterRange(20, 250)]
     public int HeartRateGateAbove { get; init; } = 110;
 
     /// <summary>Systolic pressure (mmHg) at or above which hypertension is severe (ACC/AHA 2017 crisis threshold).</summary>
-    [Range(141, 300)]
+    [ParameterRange(141, 300)]
     public int SevereHypertensionSystolic { get; init; } = 180;
 
     /// <summary>Diastolic pressure (mmHg) at or above which hypertension is severe.</summary>
-    [Range(91, 200)]
+    [ParameterRange(91, 200)]
     public int SevereHypertensionDiastolic { get; init; } = 120;
 
     /// <summary>BP_READINGS_RULE: how up to three readings of the same day are combined (mean by default, or highest).</summary>
@@ -129,15 +144,15 @@ public sealed record ScreeningPolicy : IValidatableObject
     public bool DangerToOthersQuestionsRequired { get; init; }
 
     /// <summary>A blood-pressure reading older than this many days is treated as missing.</summary>
-    [Range(0, 365)]
+    [ParameterRange(0, 365)]
     public int BloodPressureMaxAgeDays { get; init; } = 30;
 
     /// <summary>BMI below which an eating disorder is medically unstable (program proxy for under 75 % of healthy weight).</summary>
-    [Range(10.0, 18.5)]
+    [ParameterRange(10.0, 18.5)]
     public decimal EdInstabilityBmiBelow { get; init; } = 15.0m;
 
     /// <summary>EDE-Q global score at or above which, with SCOFF 2 or more, an eating disorder is established (Mond 2008, unverified).</summary>
-    [Range(0.0, 6.0)]
+    [ParameterRange(0.0, 6.0)]
     public decimal EdeqGlobalCutoff { get; init; } = 4.0m;
 
     /// <summary>
@@ -162,27 +177,27 @@ public sealed record ScreeningPolicy : IValidatableObject
     {
         if (!ProfileNames.Contains(Profile))
         {
-            yield return new ValidationResult($"Profile must be one of: {string.Join(", ", ProfileNames)}.", [nameof(Profile)]);
+            yield return new ValidationResult($"must be one of: {string.Join(", ", ProfileNames)}", [nameof(Profile)]);
         }
 
         if (Pcl5GreyZoneMin > Pcl5Cutoff)
         {
-            yield return new ValidationResult("Pcl5GreyZoneMin must not exceed Pcl5Cutoff.", [nameof(Pcl5GreyZoneMin)]);
+            yield return new ValidationResult("must not exceed pcl5Cutoff", [nameof(Pcl5GreyZoneMin)]);
         }
 
         if (HeartRateGateBelow >= HeartRateGateAbove)
         {
-            yield return new ValidationResult("HeartRateGateBelow must be less than HeartRateGateAbove.", [nameof(HeartRateGateBelow)]);
+            yield return new ValidationResult("must be less than heartRateGateAbove", [nameof(HeartRateGateBelow)]);
         }
 
         if (!Enum.IsDefined(DissociativeMisuse))
         {
-            yield return new ValidationResult("DissociativeMisuse must be Relative or Absolute.", [nameof(DissociativeMisuse)]);
+            yield return new ValidationResult("must be relative or absolute", [nameof(DissociativeMisuse)]);
         }
 
         if (!Enum.IsDefined(BloodPressureReadingsRule))
         {
-            yield return new ValidationResult("BloodPressureReadingsRule must be Mean or Highest.", [nameof(BloodPressureReadingsRule)]);
+            yield return new ValidationResult("must be mean or highest", [nameof(BloodPressureReadingsRule)]);
         }
     }
 }

@@ -127,6 +127,19 @@ public class ReplayAndPolicyImpactTests(SharedRecord record) : IClassFixture<Sha
         Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![field]);
     }
 
+    [Theory]
+    [InlineData("""{"policy":{"trialMinWeeksAtDose":400}}""", "policy.trialMinWeeksAtDose", "must be from 1 to 52")]
+    [InlineData("""{"policy":{"edeqGlobalCutoff":6.5}}""", "policy.edeqGlobalCutoff", "must be from 0 to 6")]
+    [InlineData("""{"policy":{"pcl5GreyZoneMin":40}}""", "policy.pcl5GreyZoneMin", "must not exceed pcl5Cutoff")]
+    [InlineData("""{"policy":{"heartRateGateBelow":120}}""", "policy.heartRateGateBelow", "must be less than heartRateGateAbove")]
+    public async Task An_out_of_range_policy_parameter_is_explained_with_the_names_of_the_policy_object(string body, string field, string message)
+    {
+        var response = await record.Before.ClientWithKey(RecordApiFactory.AuditorKey).PostAsync("/v1/policy-impact", JsonContent.Of(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(message, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![field]![0]!.GetValue<string>());
+    }
+
     private static async Task<string> DecideAsync(RecordApiFactory factory, string example)
     {
         var response = await factory.CreateAuthorizedClient().PostAsync("/v1/screenings", JsonContent.Of(Examples.Named(example).Json));

@@ -42,7 +42,7 @@ public partial class OperationsLoggingTests(ApiFactory factory)
     public static TheoryData<string, string, string> InvalidSettings() => new()
     {
         { "Screening__Policy__Pcl5Cutof", "5", "Screening:Policy:Pcl5Cutof is not a policy setting (did you mean Pcl5Cutoff?)." },
-        { "Screening__Policy__Pcl5Cutoff", "500", "Screening:Policy:Pcl5Cutoff: The field Pcl5Cutoff must be between 0 and 80." },
+        { "Screening__Policy__Pcl5Cutoff", "500", "Screening:Policy:Pcl5Cutoff: must be from 0 to 80" },
         { "Screening__RateLimit__PermitsPerMinute", "0", "Screening:RateLimit is not valid" },
         { "Screening__Auth__ApiKeys__other", "not-a-hash", "Screening:Auth:ApiKeys:other must be the SHA-256 of the key as 64 hex characters." },
         { "Screening__Network__KnownProxies__0", "proxy.local", "Screening:Network:KnownProxies:0 must be an IP address." },
