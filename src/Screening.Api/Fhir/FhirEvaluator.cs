@@ -19,9 +19,9 @@ public sealed class FhirEvaluator(IntakeReader reader, ScreeningDecisions decisi
 {
     public async ValueTask<FhirEvaluation> EvaluateAsync(string json, string clientId, FhirCanonicals canonicals)
     {
-        return FhirJson.TryParse(json) switch
+        return FhirJson.TryParse(json, out var problems) switch
         {
-            null => new(FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The body is not a valid FHIR R4 resource in JSON."), null),
+            null => new(FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, problems.Select(p => (p.Expression, p.Message))), null),
             QuestionnaireResponse response => await EvaluateAsync(response, clientId, canonicals),
             _ => new(FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, "The body must be a QuestionnaireResponse."), null),
         };

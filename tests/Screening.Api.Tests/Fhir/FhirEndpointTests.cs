@@ -190,6 +190,45 @@ public class FhirEndpointTests(ApiFactory factory)
         Assert.All(guidance.DataRequirement, d => Assert.Equal("item.linkId", d.CodeFilter.Single().Path));
     }
 
+    [Theory]
+    [InlineData("""{"resourceType":"QuestionnaireResponse","status":"completed","item":[{"linkId":"patient.dateOfBirth","answer":[{"valueDate":"1980-13-45"}]}]}""",
+        "QuestionnaireResponse.item[0].answer[0].value", "Invalid literal near line 1, position 137")]
+    [InlineData("""{"resourceType":"QuestionnaireResponse","item":[{"linkId":"patient.dateOfBirth","answer":[{"valueDate":"1980-05-14"}]}]}""",
+        "QuestionnaireResponse.status", "Mandatory field cannot be null near line 1, position 2")]
+    [InlineData("""{"resourceType":"QuestionnaireResponse","status":"completed1980","item":[{"linkId":"a"}]}""",
+        "QuestionnaireResponse.status", "Invalid code near line 1, position 65")]
+    [InlineData("""{"resourceType":"QuestionnaireResponse","status":"completed","item":[{"linkId":"a","answer":[{"valueInteger":"1980x"}]}]}""",
+        "QuestionnaireResponse.item[0].answer[0].value", "Invalid literal type near line 1, position 117")]
+    public async Task A_body_fhir_cannot_read_is_located_by_fhirpath_line_and_position_without_its_values(string body, string expression, string where)
+    {
+        // The parser's position is where it noticed: just after a value it could not read (137 follows "1980-13-45").
+        var response = await _client.PostAsync("/fhir/QuestionnaireResponse/$evaluate", new StringContent(body, Encoding.UTF8, "application/fhir+json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("1980", text, StringComparison.Ordinal);
+        var issue = Assert.Single(((OperationOutcome)Deserializer.DeserializeResource(text)).Issue);
+        Assert.Equal(OperationOutcome.IssueType.Structure, issue.Code);
+        Assert.Equal(expression, Assert.Single(issue.Expression));
+        Assert.Equal($"Not a valid FHIR R4 resource: {where}", issue.Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("""{"resourceType":"QuestionnaireResponse","status":"completed","CANARYELEMENT":{"CANARYINSIDE":[]}}""")]
+    [InlineData("""{"resourceType":"CANARYTYPE","status":"completed","item":[]}""")]
+    [InlineData("""{"resourceType":"QuestionnaireResponse","status":"CANARYOPEN""")]
+    public async Task A_body_with_unknown_names_is_located_by_line_and_position_only(string body)
+    {
+        var response = await _client.PostAsync("/fhir/QuestionnaireResponse/$evaluate", new StringContent(body, Encoding.UTF8, "application/fhir+json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("CANARY", text, StringComparison.Ordinal);
+        var issues = ((OperationOutcome)Deserializer.DeserializeResource(text)).Issue;
+        Assert.NotEmpty(issues);
+        Assert.All(issues, issue => Assert.Matches(@"^Not a valid FHIR R4 resource: .+ (near|at) line \d+, position \d+$", issue.Diagnostics));
+    }
+
     [Fact]
     public void The_validator_used_here_does_report_an_invalid_resource()
     {
