@@ -5,8 +5,15 @@ using Hl7.Fhir.Validation;
 
 namespace Screening.Fhir;
 
-/// <summary>One reason a text is not a valid FHIR R4 resource: where, as a FHIRPath when one can be given, and what.</summary>
-public sealed record FhirParseIssue(string? Expression, string Message);
+/// <summary>
+/// One reason a text is not a valid FHIR R4 resource: what (the parser's short name for it, e.g. "Invalid literal"),
+/// where in the text (e.g. "near line 1, position 137") and, when one can be given, its FHIRPath.
+/// </summary>
+public sealed record FhirParseIssue(string? Expression, string Problem, string? Location)
+{
+    /// <summary>The issue as one sentence, for an OperationOutcome's diagnostics.</summary>
+    public string Message => $"Not a valid FHIR R4 resource: {Problem}{(Location is null ? "" : " " + Location)}";
+}
 
 /// <summary>
 /// FHIR JSON in and out through the Firely SDK, in one place: which parser failures mean "not a valid FHIR R4
@@ -16,7 +23,6 @@ public sealed record FhirParseIssue(string? Expression, string Message);
 public static class FhirJson
 {
     private const int MaxIssues = 20;
-    private const string NotValid = "Not a valid FHIR R4 resource";
     private static readonly FhirJsonSerializer Serializer = new();
     private static readonly FhirJsonDeserializer Deserializer = new();
 
@@ -39,13 +45,13 @@ public static class FhirJson
         catch (System.Text.Json.JsonException exception)
         {
             // The reader's line is counted from 0, its position in bytes from 0.
-            var where = exception.LineNumber is { } line ? $" at line {line + 1}, position {exception.BytePositionInLine + 1}" : "";
-            issues = [new(null, $"{NotValid}: not well-formed JSON{where}")];
+            var where = exception.LineNumber is { } line ? $"at line {line + 1}, position {exception.BytePositionInLine + 1}" : null;
+            issues = [new(null, "not well-formed JSON", where)];
             return null;
         }
         catch (FormatException)
         {
-            issues = [new(null, $"{NotValid}: not well-formed JSON")];
+            issues = [new(null, "not well-formed JSON", null)];
             return null;
         }
     }
@@ -72,8 +78,8 @@ public static class FhirJson
         };
 
         var issues = problems.Take(MaxIssues)
-            .Select(p => new FhirParseIssue(Expression(p.InstancePath), $"{NotValid}: {p.Display ?? p.ErrorCode} near line {p.LineNumber}, position {p.Position}"))
+            .Select(p => new FhirParseIssue(Expression(p.InstancePath), p.Display ?? p.ErrorCode, $"near line {p.LineNumber}, position {p.Position}"))
             .ToList();
-        return issues.Count > 0 ? issues : [new(null, NotValid)];
+        return issues.Count > 0 ? issues : [new(null, "unreadable", null)];
     }
 }

@@ -88,10 +88,14 @@ public static class CdsHooksApi
         var fetched = false;
         if (call.Prefetch?.GetValueOrDefault(ScreeningCdsService.PrefetchKey) is { ValueKind: not System.Text.Json.JsonValueKind.Null } prefetched)
         {
-            data = FhirJson.TryParse(prefetched.GetRawText());
+            data = FhirJson.TryParse(prefetched.GetRawText(), out var problems);
             if (data is null)
             {
-                return Invalid(PrefetchField, "is not a valid FHIR R4 resource");
+                // Each problem by name and FHIRPath; the parser's line and position would count from the prefetch, not the body.
+                return IntakeReader.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    [PrefetchField] = [.. problems.Select(p => $"is not a valid FHIR R4 resource: {p.Problem}{(p.Expression is null ? "" : " at " + p.Expression)}")],
+                });
             }
 
             data = data is OperationOutcome ? null : data;

@@ -236,6 +236,24 @@ public class CdsHooksTests(CdsHooksApiFactory factory) : IClassFixture<CdsHooksA
     }
 
     [Fact]
+    public async Task A_prefetch_fhir_cannot_read_is_a_400_naming_each_problem_by_fhirpath_without_its_values()
+    {
+        var hook = Hook(prefetch: Searchset(ResponseFor("refer")));
+        hook["prefetch"]!["questionnaireResponse"] = JsonNode.Parse(
+            """{"resourceType":"QuestionnaireResponse","status":"completed","subject":{"reference":"Patient/p1"},"item":[{"linkId":"completedOn","answer":[{"valueDate":"2026-13-45"}]}],"CANARYNAME":1}""");
+
+        var response = await CallAsync(hook);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("2026-13-45", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("CANARY", body, StringComparison.Ordinal);
+        var messages = JsonNode.Parse(body)!["errors"]!["prefetch.questionnaireResponse"]!.AsArray().Select(m => m!.GetValue<string>()).ToList();
+        Assert.Contains("is not a valid FHIR R4 resource: Invalid literal at QuestionnaireResponse.item[0].answer[0].value", messages);
+        Assert.Contains("is not a valid FHIR R4 resource: Unknown element", messages);
+    }
+
+    [Fact]
     public async Task A_prefetch_that_does_not_map_is_a_422_locating_the_item()
     {
         var response = ResponseFor("refer");
