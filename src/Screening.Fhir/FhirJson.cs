@@ -23,6 +23,7 @@ public sealed record FhirParseIssue(string? Expression, string Problem, string? 
 public static class FhirJson
 {
     private const int MaxIssues = 20;
+    private const string Unreadable = "unreadable";
     private static readonly FhirJsonSerializer Serializer = new();
     private static readonly FhirJsonDeserializer Deserializer = new();
 
@@ -51,7 +52,7 @@ public static class FhirJson
         }
         catch (FormatException)
         {
-            issues = [new(null, "not well-formed JSON", null)];
+            issues = [new(null, Unreadable, null)];
             return null;
         }
     }
@@ -80,6 +81,6 @@ public static class FhirJson
         var issues = problems.Take(MaxIssues)
             .Select(p => new FhirParseIssue(Expression(p.InstancePath), p.Display ?? p.ErrorCode, $"near line {p.LineNumber}, position {p.Position}"))
             .ToList();
-        return issues.Count > 0 ? issues : [new(null, "unreadable", null)];
+        return issues.Count > 0 ? issues : [new(null, Unreadable, null)];
     }
 }

@@ -92,10 +92,7 @@ public static class CdsHooksApi
             if (data is null)
             {
                 // Each problem by name and FHIRPath; the parser's line and position would count from the prefetch, not the body.
-                return IntakeReader.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    [PrefetchField] = [.. problems.Select(p => $"is not a valid FHIR R4 resource: {p.Problem}{(p.Expression is null ? "" : " at " + p.Expression)}")],
-                });
+                return Invalid(PrefetchField, [.. problems.Select(p => $"is not a valid FHIR R4 resource: {p.Problem}{(p.Expression is null ? "" : " at " + p.Expression)}")]);
             }
 
             data = data is OperationOutcome ? null : data;
@@ -169,8 +166,8 @@ public static class CdsHooksApi
         return TypedResults.Ok();
     }
 
-    private static ProblemHttpResult Invalid(string field, string message) =>
-        IntakeReader.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+    private static ProblemHttpResult Invalid(string field, params string[] messages) =>
+        IntakeReader.ValidationProblem(new Dictionary<string, string[]> { [field] = messages });
 
     private static ProblemHttpResult Precondition(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "The questionnaire response is not available");
