@@ -90,13 +90,20 @@ public static class OpenApiSetup
         return routes;
     }
 
+    /// <summary>
+    /// Swagger UI at /swagger. Its middleware matches every request's path against two regular expressions, so it only
+    /// sees requests under /swagger: a screening does not pay for it (1-1.5 % of the CPU of <c>GET /v1/ruleset</c> in a profile).
+    /// </summary>
     public static IApplicationBuilder UseScreeningSwaggerUi(this IApplicationBuilder app) =>
         IsEnabled(app.ApplicationServices.GetRequiredService<IConfiguration>())
-            ? app.UseSwaggerUI(ui =>
+            ? app.UseWhen(context => context.Request.Path.StartsWithSegments(SwaggerUiPath), branch => branch.UseSwaggerUI(ui =>
             {
+                ui.RoutePrefix = SwaggerUiPath.TrimStart('/');
                 ui.SwaggerEndpoint(DocumentPath, "Screening API v1");
                 ui.DocumentTitle = "Ketamine / Esketamine Referral Screening API";
                 ui.DisplayOperationId();
-            })
+            }))
             : app;
+
+    private const string SwaggerUiPath = "/swagger";
 }
