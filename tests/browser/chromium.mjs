@@ -15,3 +15,21 @@ export async function launch(options = {}) {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+// The scripts' checks: one line each, "ok: ..." or "FAIL: ..." (the .NET tests read them); finish() lists the failed
+// ones and sets exit code 1 when there are any.
+export function checklist() {
+  const failures = [];
+  return {
+    check(ok, message) {
+      console.log(`${ok ? 'ok' : 'FAIL'}: ${message}`);
+      if (!ok) failures.push(message);
+    },
+    finish() {
+      if (failures.length > 0) {
+        console.error(`${failures.length} check(s) failed:\n${failures.join('\n')}`);
+        process.exitCode = 1;
+      }
+    },
+  };
+}

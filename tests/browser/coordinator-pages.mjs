@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { launch } from './chromium.mjs';
+import { checklist, launch } from './chromium.mjs';
 
 const [baseUrl, apiKey, screenshots, examplesDirectory] = process.argv.slice(2);
 const examples = ['refer', 'refer-with-specialist-review', 'not-eligible-criteria-not-met',
@@ -24,8 +24,7 @@ const words = {
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 mkdirSync(screenshots, { recursive: true });
 
-const failures = [];
-const check = (ok, message) => { console.log(`${ok ? 'ok' : 'FAIL'}: ${message}`); if (!ok) failures.push(message); };
+const { check, finish } = checklist();
 
 // axe-core in the page (evaluated through the DevTools protocol, which the page's CSP does not govern).
 async function axe(page, name) {
@@ -217,7 +216,4 @@ try {
   await context.close();
 }
 
-if (failures.length > 0) {
-  console.error(`${failures.length} check(s) failed:\n${failures.join('\n')}`);
-  process.exitCode = 1;
-}
+finish();

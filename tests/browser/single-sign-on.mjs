@@ -12,7 +12,7 @@ import { createHash, createSign, generateKeyPairSync, randomBytes } from 'node:c
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { join } from 'node:path';
-import { launch } from './chromium.mjs';
+import { checklist, launch } from './chromium.mjs';
 
 const [baseUrl, providerPort, certificateFile, keyFile, screenshots] = process.argv.slice(2);
 const issuer = `https://localhost:${providerPort}`;
@@ -20,8 +20,7 @@ const clientId = 'screening-pages';
 const person = 'coordinator.jane';
 mkdirSync(screenshots, { recursive: true });
 
-const failures = [];
-const check = (ok, message) => { console.log(`${ok ? 'ok' : 'FAIL'}: ${message}`); if (!ok) failures.push(message); };
+const { check, finish } = checklist();
 
 // The provider: one signing key, the codes it handed out, and what it was asked (for the checks).
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -93,7 +92,7 @@ const provider = createServer({ cert: readFileSync(certificateFile), key: readFi
     const asked = codes.get(form.get('code'));
     codes.delete(form.get('code'));
     const pkce = asked && base64url(createHash('sha256').update(form.get('code_verifier') ?? '').digest()) === asked.code_challenge;
-    seen.token.push({ known: Boolean(asked), pkce, redirectUri: form.get('redirect_uri'), clientId: form.get('client_id') });
+    seen.token.push({ known: Boolean(asked), pkce, clientId: form.get('client_id') });
     if (!asked || !pkce || form.get('redirect_uri') !== asked.redirect_uri) return json(response, 400, { error: 'invalid_grant' });
     idTokenIssued = signedIdToken(asked.nonce);
     return json(response, 200, { access_token: base64url(randomBytes(24)), token_type: 'Bearer', expires_in: 300, id_token: idTokenIssued });
@@ -161,7 +160,4 @@ try {
   provider.close();
 }
 
-if (failures.length > 0) {
-  console.log(`${failures.length} check(s) failed`);
-  process.exit(1);
-}
+finish();
