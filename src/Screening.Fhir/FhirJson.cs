@@ -50,6 +50,12 @@ public static class FhirJson
             issues = [new(null, "not well-formed JSON", where)];
             return null;
         }
+        catch (InvalidOperationException) when (WhyUnreadable(json) is { } issue)
+        {
+            // JSON the parser cannot read as a resource, yet throws on without a line or position.
+            issues = [issue];
+            return null;
+        }
         catch (FormatException)
         {
             issues = [new(null, Unreadable, null)];
@@ -58,6 +64,52 @@ public static class FhirJson
     }
 
     public static string Serialize(Resource resource) => Serializer.SerializeToString(resource);
+
+    /// <summary>
+    /// Why well-formed JSON made the parser throw, located by line and position, or null when neither known reason
+    /// holds: a value that is not an object (an array), or a string or property name that does not decode to text (a
+    /// lone surrogate escape, "\uD800": valid JSON syntax, yet no text).
+    /// </summary>
+    private static FhirParseIssue? WhyUnreadable(string json)
+    {
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
+        var reader = new System.Text.Json.Utf8JsonReader(utf8, new System.Text.Json.JsonReaderOptions { MaxDepth = 1024 });
+        static string Near(byte[] utf8, long tokenStart)
+        {
+            var before = utf8.AsSpan(0, (int)tokenStart);
+            var lineStart = before.LastIndexOf((byte)'\n') + 1;
+            return $"near line {before.Count((byte)'\n') + 1}, position {System.Text.Encoding.UTF8.GetCharCount(before[lineStart..]) + 1}";
+        }
+
+        try
+        {
+            if (reader.Read() && reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
+            {
+                return new(null, "not a JSON object (a FHIR resource is one)", Near(utf8, reader.TokenStartIndex));
+            }
+
+            while (reader.Read())
+            {
+                if (reader.TokenType is (System.Text.Json.JsonTokenType.String or System.Text.Json.JsonTokenType.PropertyName) && reader.ValueIsEscaped)
+                {
+                    try
+                    {
+                        reader.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return new(null, "a string that is not text (half of a surrogate pair: a lone \\uD800-\\uDFFF escape)", Near(utf8, reader.TokenStartIndex));
+                    }
+                }
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not well-formed past a point: the parser's own failure was something else.
+        }
+
+        return null;
+    }
 
     private static List<FhirParseIssue> Describe(DeserializationFailedException exception)
     {

@@ -185,6 +185,53 @@ public class ErrorResponseTests(ApiFactory factory)
         Assert.Equal(["body"], ErrorFields(problem));
     }
 
+    [Theory]
+    [InlineData("""{"treatmentTrials":[{"condition":"depression","kind":"medication","drug":"sert\ud800raline"}]}""", "treatmentTrials[0].drug")]
+    [InlineData("""{"patient":{"sexAtBirth":"\udc00female"}}""", "patient.sexAtBirth")]
+    [InlineData("""{"completedOn":"2026-11-0\ud8001"}""", "completedOn")]
+    [InlineData("""{"patient":{"sexAt\ud800Birth":"female"}}""", "patient.(property 1)")]
+    public async Task Half_a_surrogate_pair_is_a_400_naming_the_field(string body, string field)
+    {
+        // "\ud800" alone is valid JSON syntax but no text: every use of it threw (a 500) until the shape check refused it.
+        var (status, problem) = await PostAsync(JsonContent.Of(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal([field], ErrorFields(problem));
+    }
+
+    [Fact]
+    public async Task Dates_in_the_calendars_first_years_are_checked_without_failing()
+    {
+        // "120 years before the answers" does not exist for answers given in year 1: that subtraction threw (a 500).
+        var (status, problem) = await PostAsync(JsonContent.Of("""{"completedOn":"0001-01-01","patient":{"dateOfBirth":"1980-05-14"}}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["patient.dateOfBirth"], ErrorFields(problem));
+
+        var early = await _client.PostAsync("/v1/screenings", JsonContent.Of("""{"completedOn":"0100-01-01","patient":{"dateOfBirth":"0001-01-01"}}"""));
+        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("2026-11-02", "must not be after the date the answers were given")]
+    [InlineData("1980-05-13", "must not be before the date of birth")]
+    public async Task An_episode_starting_after_the_answers_or_before_birth_is_named(string started, string message)
+    {
+        var (status, problem) = await PostAsync(JsonContent.Of($$$"""{"completedOn":"2026-11-01","patient":{"dateOfBirth":"1980-05-14"},"diagnoses":{"currentEpisodeStartDate":"{{{started}}}"}}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal([message], problem.GetProperty("errors").GetProperty("diagnoses.currentEpisodeStartDate").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Theory]
+    [InlineData("2026-11-01")]
+    [InlineData("1980-05-14")]
+    public async Task An_episode_starting_on_the_day_of_the_answers_or_of_birth_is_valid(string started)
+    {
+        var response = await _client.PostAsync("/v1/screenings", JsonContent.Of($$$"""{"completedOn":"2026-11-01","patient":{"dateOfBirth":"1980-05-14"},"diagnoses":{"currentEpisodeStartDate":"{{{started}}}"}}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task An_unknown_route_is_a_404_problem()
     {

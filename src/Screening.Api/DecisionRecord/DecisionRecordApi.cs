@@ -183,7 +183,7 @@ public static class DecisionRecordApi
         }
 
         var until = read.Value.To ?? time.GetUtcNow();
-        var since = read.Value.From ?? until.AddDays(-PolicyImpactWorker.DefaultWindowDays);
+        var since = read.Value.From ?? DefaultWindowStart(until);
         var analysis = worker.TryRun(record, new ScreeningEngine(policy, time, ruleset), since, until, cancellationToken);
         if (analysis is null)
         {
@@ -193,6 +193,15 @@ public static class DecisionRecordApi
 
         return TypedResults.Ok(await analysis);
     }
+
+    /// <summary>
+    /// The default window's start, <see cref="PolicyImpactWorker.DefaultWindowDays"/> before its end; for an end less than
+    /// that (and a day for its offset) after the calendar's first day, that day, as subtracting would throw.
+    /// </summary>
+    private static DateTimeOffset DefaultWindowStart(DateTimeOffset until) =>
+        until.UtcDateTime - DateTime.MinValue > TimeSpan.FromDays(PolicyImpactWorker.DefaultWindowDays + 1)
+            ? until.AddDays(-PolicyImpactWorker.DefaultWindowDays)
+            : DateTimeOffset.MinValue;
 
     private static async Task<KeptDecision?> FindVisibleAsync(Guid decisionId, HttpContext context, DecisionRecorder record, DecisionAccess access, CancellationToken cancellationToken) =>
         await record.FindAsync(decisionId, cancellationToken) is { } kept && access.CanSee(context.User, kept.Summary) ? kept : null;

@@ -24,12 +24,27 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
         RuleFor(r => r.Patient.DateOfBirth)
             .Must((r, born) => born is null || born <= (r.CompletedOn ?? Latest()))
             .WithMessage("must not be after the date the answers were given")
-            .Must((r, born) => born is null || born >= (r.CompletedOn ?? Latest()).AddYears(-120))
-            .WithMessage("must be within the last 120 years");
+            .Must((r, born) => born is null || IsWithinYears(born.Value, r.CompletedOn ?? Latest(), MaxAgeYears))
+            .WithMessage($"must be within the last {MaxAgeYears} years");
+        RuleFor(r => r.Diagnoses.CurrentEpisodeStartDate)
+            .Must((r, started) => started is null || started <= (r.CompletedOn ?? Latest()))
+            .WithMessage("must not be after the date the answers were given")
+            .Must((r, started) => started is null || r.Patient.DateOfBirth is not { } born || started >= born)
+            .WithMessage("must not be before the date of birth");
         RuleFor(r => r.Vitals.BloodPressureMeasuredOn)
             .Must((r, measured) => measured is null || measured <= (r.CompletedOn ?? Latest()))
             .WithMessage("must not be after the date the answers were given");
     }
+
+    private const int MaxAgeYears = 120;
+
+    /// <summary>
+    /// Whether <paramref name="date"/> is no more than <paramref name="years"/> years before <paramref name="reference"/>.
+    /// A reference in the first <paramref name="years"/> years of the calendar has no date that far back (subtracting
+    /// would throw), so every date is within.
+    /// </summary>
+    private static bool IsWithinYears(DateOnly date, DateOnly reference, int years) =>
+        reference.Year <= years || date >= reference.AddYears(-years);
 }
 
 public sealed class PatientInfoValidator : AbstractValidator<PatientInfo>

@@ -104,6 +104,12 @@ public static class JsonShapeChecker
 
         public void Value(ref Utf8JsonReader reader, JsonShape shape)
         {
+            if (reader.TokenType == JsonTokenType.String && !Decodes(ref reader))
+            {
+                Report(UnpairedSurrogate);
+                return;
+            }
+
             if (reader.TokenType == JsonTokenType.Null)
             {
                 if (!shape.Nullable && shape.Kind != ShapeKind.Any)
@@ -117,7 +123,11 @@ public static class JsonShapeChecker
             switch (shape.Kind)
             {
                 case ShapeKind.Any:
-                    Skip(ref reader);
+                    if (!SkipDecoding(ref reader))
+                    {
+                        Report(HoldsUnpairedSurrogate);
+                    }
+
                     break;
                 case ShapeKind.JsonObject:
                     Object(ref reader, shape);
@@ -155,7 +165,7 @@ public static class JsonShapeChecker
                 while (Next(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     position++;
-                    var index = IndexOf(ref reader, properties);
+                    var index = Decodes(ref reader) ? IndexOf(ref reader, properties) : -1;
                     var unknownName = index < 0 && !shape.AllowsUnknownProperties ? LikelyTypo(ref reader, properties) : null;
                     Next(ref reader);
                     if (index < 0)
@@ -225,9 +235,19 @@ public static class JsonShapeChecker
             while (Next(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
             {
                 position++;
+                var nameDecodes = Decodes(ref reader);
                 Next(ref reader);
                 _path.Add(($"(entry {position})", -1));
-                Value(ref reader, shape.Element!);
+                if (nameDecodes)
+                {
+                    Value(ref reader, shape.Element!);
+                }
+                else
+                {
+                    Report(UnpairedSurrogate);
+                    Skip(ref reader);
+                }
+
                 _path.RemoveAt(_path.Count - 1);
             }
         }
@@ -300,6 +320,61 @@ public static class JsonShapeChecker
             {
                 ArrayPool<char>.Shared.Return(rented);
             }
+        }
+
+        private const string UnpairedSurrogate = "is not valid text: it holds half of a surrogate pair (a lone \\uD800-\\uDFFF escape)";
+
+        /// <summary>
+        /// Whether a string or property name decodes to text. A lone surrogate escape ("\uD800") is valid JSON syntax
+        /// but no text, and the reader throws on any use of it (comparing, copying, deserializing).
+        /// </summary>
+        private static bool Decodes(ref Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped)
+            {
+                return true;
+            }
+
+            var rented = ArrayPool<char>.Shared.Rent(reader.ValueSpan.Length);
+            try
+            {
+                reader.CopyString(rented);
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+
+        private const string HoldsUnpairedSurrogate = "holds text that is not valid: half of a surrogate pair (a lone \\uD800-\\uDFFF escape)";
+
+        /// <summary>
+        /// Moves past a value of any shape (an object or array not described by the model: a policy, a prefetched FHIR
+        /// resource), as <see cref="Skip"/> does, and answers whether every string and property name in it decodes.
+        /// </summary>
+        private static bool SkipDecoding(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+            {
+                return true;
+            }
+
+            var depth = reader.CurrentDepth;
+            var decodes = true;
+            while (Next(ref reader) && !(reader.CurrentDepth == depth && reader.TokenType is (JsonTokenType.EndObject or JsonTokenType.EndArray)))
+            {
+                if (reader.TokenType is (JsonTokenType.String or JsonTokenType.PropertyName) && !Decodes(ref reader))
+                {
+                    decodes = false;
+                }
+            }
+
+            return decodes;
         }
 
         private static bool IsDate(ref Utf8JsonReader reader)

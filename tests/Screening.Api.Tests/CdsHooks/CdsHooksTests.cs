@@ -254,6 +254,32 @@ public class CdsHooksTests(CdsHooksApiFactory factory) : IClassFixture<CdsHooksA
     }
 
     [Fact]
+    public async Task A_prefetch_that_is_not_an_object_is_a_400()
+    {
+        // Firely's parser throws InvalidOperationException on an array where a resource belongs: it was a 500.
+        var hook = Hook(prefetch: Searchset(ResponseFor("refer")));
+        hook["prefetch"]!["questionnaireResponse"] = new JsonArray();
+
+        var response = await CallAsync(hook);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var messages = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!["prefetch.questionnaireResponse"]!.AsArray();
+        Assert.Equal("is not a valid FHIR R4 resource: not a JSON object (a FHIR resource is one)", Assert.Single(messages)!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_prefetch_holding_half_a_surrogate_pair_is_a_400_locating_the_prefetch()
+    {
+        var hook = Hook(prefetch: Searchset(ResponseFor("refer"))).ToJsonString().Replace("sertraline", "sert\\ud800raline", StringComparison.Ordinal);
+
+        var response = await Client().PostAsync("/cds-services/ketamine-referral-screening", JsonContent.Of(hook));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject();
+        Assert.Equal("prefetch.(entry 1)", Assert.Single(errors).Key);
+    }
+
+    [Fact]
     public async Task A_prefetch_that_does_not_map_is_a_422_locating_the_item()
     {
         var response = ResponseFor("refer");

@@ -119,6 +119,8 @@ public class ReplayAndPolicyImpactTests(SharedRecord record) : IClassFixture<Sha
     [InlineData("""{"policy":{"profile":"us-label-only"}}""", "policy.profile")]
     [InlineData("""{"policy":[]}""", "policy")]
     [InlineData("""{"policy":{},"from":"2026-11-02T00:00:00Z","to":"2026-11-01T00:00:00Z"}""", "to")]
+    [InlineData("""{"policy":{"trialMinWeeksAtDose":"\ud800"}}""", "policy")]
+    [InlineData("""{"policy":{"x":[{"\udc00":1}]}}""", "policy")]
     public async Task A_bad_policy_impact_is_a_400_naming_the_field(string body, string field)
     {
         var response = await record.Before.ClientWithKey(RecordApiFactory.AuditorKey).PostAsync("/v1/policy-impact", JsonContent.Of(body));
@@ -138,6 +140,20 @@ public class ReplayAndPolicyImpactTests(SharedRecord record) : IClassFixture<Sha
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(message, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![field]![0]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("0001-03-01T00:00:00-14:00")]
+    public async Task A_window_ending_in_the_calendars_first_days_starts_at_its_first_day(string to)
+    {
+        // The default window is the 90 days before "to": before the calendar's first day, that subtraction threw (a 500).
+        var response = await record.Before.ClientWithKey(RecordApiFactory.AuditorKey).PostAsync("/v1/policy-impact", JsonContent.Of($$"""{"policy":{},"to":"{{to}}"}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var impact = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(DateTimeOffset.MinValue, impact["from"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(0, impact["decisions"]!.GetValue<int>());
     }
 
     private static async Task<string> DecideAsync(RecordApiFactory factory, string example)

@@ -230,6 +230,23 @@ public class FhirEndpointTests(ApiFactory factory)
         Assert.All(issues, issue => Assert.Empty(issue.Expression));
     }
 
+    [Theory]
+    [InlineData("[]", "not a JSON object (a FHIR resource is one) near line 1, position 1")]
+    [InlineData("""[{"resourceType":"QuestionnaireResponse"}]""", "not a JSON object (a FHIR resource is one) near line 1, position 1")]
+    [InlineData("{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\",\n  \"item\":[{\"linkId\":\"CANARY\\ud800\"}]}", "a string that is not text (half of a surrogate pair: a lone \\uD800-\\uDFFF escape) near line 2, position 21")]
+    public async Task Json_the_parser_throws_on_is_a_400_located_by_line_and_position(string body, string problem)
+    {
+        // Firely's parser throws InvalidOperationException on these (no line, no position): it was a 500.
+        var response = await _client.PostAsync("/fhir/QuestionnaireResponse/$evaluate", new StringContent(body, Encoding.UTF8, "application/fhir+json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("CANARY", text, StringComparison.Ordinal);
+        var issue = Assert.Single(((OperationOutcome)Deserializer.DeserializeResource(text)).Issue);
+        Assert.Equal($"Not a valid FHIR R4 resource: {problem}", issue.Diagnostics);
+        Assert.Empty(issue.Expression);
+    }
+
     [Fact]
     public void The_validator_used_here_does_report_an_invalid_resource()
     {

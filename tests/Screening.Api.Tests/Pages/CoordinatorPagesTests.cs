@@ -196,6 +196,21 @@ public class CoordinatorPagesTests(ApiFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/decisions/{Guid.CreateVersion7()}")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("?to=9999-12-31")]
+    [InlineData("?from=0001-01-01&to=9999-12-31")]
+    public async Task The_decision_list_takes_the_calendars_last_day_as_its_end(string query)
+    {
+        // The list ends at the start of the day after "to": after 9999-12-31 there is none, and adding it threw (a 500).
+        using var browser = await SignedInAsync();
+        var urgent = (await PostFormAsync(browser, "/screenings/new", new() { ["vitals.hypertensiveCrisisSymptoms"] = "yes" })).Headers.Location!.OriginalString.Split('/')[^1];
+
+        var response = await browser.GetAsync("/decisions" + query);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"<code>{urgent}</code>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>A request's answers as form fields (lists as name[index].field).</summary>
     private static Dictionary<string, string> FormFields(JsonElement element, string prefix = "", Dictionary<string, string>? fields = null)
     {

@@ -39,7 +39,8 @@ public sealed class DecisionListModel(DecisionRecorder record, DecisionAccess ac
 
         var query = new DecisionQuery(
             from?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-            to?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            // The end of the day "to": the next day's start; after the calendar's last day there is none (no bound).
+            to is { } last && last < DateOnly.MaxValue ? last.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null,
             Category,
             access.ListingScope(User),
             PageSize,
