@@ -66,6 +66,23 @@ public static class FhirJson
     public static string Serialize(Resource resource) => Serializer.SerializeToString(resource);
 
     /// <summary>
+    /// The text of a body, or null and the offset of its first invalid byte sequence when it is not UTF-8. Decoding with
+    /// replacement characters instead would change what was sent (a drug name no longer matching its vocabulary).
+    /// </summary>
+    public static string? DecodeUtf8(ReadOnlySpan<byte> bytes, out int invalidAt)
+    {
+        var text = new char[bytes.Length];
+        if (System.Text.Unicode.Utf8.ToUtf16(bytes, text, out var read, out var written, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done)
+        {
+            invalidAt = -1;
+            return new string(text, 0, written);
+        }
+
+        invalidAt = read;
+        return null;
+    }
+
+    /// <summary>
     /// Why well-formed JSON made the parser throw, located by line and position, or null when neither known reason
     /// holds: a value that is not an object (an array), or a string or property name that does not decode to text (a
     /// lone surrogate escape, "\uD800": valid JSON syntax, yet no text).

@@ -243,7 +243,8 @@ public class HostileRequestTests(ApiFactory factory) : IClassFixture<ApiFactory>
     private static Gen<string> HostileValueFor(PropertyInfo property) => Gen.Frequency(
         (2, InvalidValueFor(property).Select(v => v?.ToJsonString() ?? "null")),
         (1, Gen.Int[1_000, 400_000].Select(n => "[" + string.Join(",", Enumerable.Repeat("0", n)) + "]")),
-        (1, Gen.Int[1_000, 600_000].Select(n => "\"" + new string('\u00e9', n) + "\"")));
+        (1, Gen.Int[1_000, 600_000].Select(n => "\"" + new string('\u00e9', n) + "\"")),
+        (1, Gen.OneOf(LoneSurrogateEscapes).Select(e => "\"" + e + "\"")));
 
     private static readonly Gen<(int Field, string Value)> SpoiledField =
         Gen.Int[0, Fields.Length - 1].SelectMany(i => HostileValueFor(Fields[i].Property).Select(v => (i, v)));

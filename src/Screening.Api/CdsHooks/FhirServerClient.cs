@@ -41,7 +41,9 @@ public sealed class FhirServerClient(HttpClient http, IOptions<CdsHooksOptions> 
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             var buffer = new byte[MaxResponseBytes + 1];
             var (status, length) = await IntakeReader.FillAsync(body, buffer, cancellationToken);
-            return status != BodyReadStatus.Read || length > MaxResponseBytes ? null : FhirJson.TryParse(System.Text.Encoding.UTF8.GetString(buffer, 0, length));
+            return status != BodyReadStatus.Read || length > MaxResponseBytes || FhirJson.DecodeUtf8(buffer.AsSpan(0, length), out _) is not { } text
+                ? null
+                : FhirJson.TryParse(text);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or FormatException or UriFormatException or InvalidOperationException)
         {

@@ -138,7 +138,8 @@ public static class FhirApi
             return FhirResult.Outcome(StatusCodes.Status415UnsupportedMediaType, OperationOutcome.IssueType.NotSupported, "Send the QuestionnaireResponse as application/fhir+json.");
         }
 
-        var (status, body) = await IntakeReader.ReadBoundedAsync(request, ScreeningsApi.MaxScreeningBytes, bytes => Encoding.UTF8.GetString(bytes.Span), cancellationToken);
+        var invalidAt = -1;
+        var (status, body) = await IntakeReader.ReadBoundedAsync(request, ScreeningsApi.MaxScreeningBytes, bytes => FhirJson.DecodeUtf8(bytes.Span, out invalidAt), cancellationToken);
         switch (status)
         {
             case BodyReadStatus.TooLarge:
@@ -148,6 +149,11 @@ public static class FhirApi
             case BodyReadStatus.Busy:
                 request.HttpContext.Response.Headers.RetryAfter = "1";
                 return FhirResult.Outcome(StatusCodes.Status503ServiceUnavailable, OperationOutcome.IssueType.Throttled, "Too many requests are being read at once. Retry after 1 seconds.");
+        }
+
+        if (body is null)
+        {
+            return FhirResult.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, $"The body is not UTF-8 text: an invalid byte sequence at byte {invalidAt + 1}.");
         }
 
         return (await evaluator.EvaluateAsync(body, Screenings.ScreeningDecisions.ClientOf(request.HttpContext.User), canonicalBase.CanonicalsFor(request))).Response;

@@ -106,7 +106,8 @@ public sealed class IntakeForm
             return true;
         }
 
-        if (action.StartsWith("remove:", StringComparison.Ordinal) && action.IndexOf('[') is var open and > 0
+        // "remove:<group>[<row>]" only: the action is posted text, and "remove:treatmentTrials[" has no row to read.
+        if (action.StartsWith("remove:", StringComparison.Ordinal) && action.EndsWith(']') && action.IndexOf('[') is var open and > 0
             && IntakeItem.RepeatingGroups.TryGetValue(action[7..open], out var group)
             && int.TryParse(action.AsSpan(open + 1, action.Length - open - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var removed))
         {

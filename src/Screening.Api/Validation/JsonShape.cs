@@ -28,7 +28,7 @@ public enum ShapeKind
     Timestamp,
     Enum,
 
-    /// <summary>Any JSON (a batch item, a FHIR resource): read as it is, checked later on its own.</summary>
+    /// <summary>Any JSON (a batch item, a FHIR resource, a policy): only its text is checked here (it must decode); the rest later, on its own.</summary>
     Any,
 }
 

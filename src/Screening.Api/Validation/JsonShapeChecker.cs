@@ -14,10 +14,11 @@ public sealed record ShapeErrors(IReadOnlyList<ShapeError> Errors, bool StoppedE
 
 /// <summary>
 /// Checks a JSON body against the declared shape of its model in one streaming pass, before anything is
-/// deserialized: syntax, depth, unknown and repeated properties, types, required members, enum values, number ranges,
-/// string lengths and array lengths. It reports every error, each under its path, and never repeats a value that was
-/// sent. It stops at the 50th error and at an array past its limit: what follows is not looked at, so a flood (half a
-/// million array elements, a hundred thousand unknown properties) costs no more than a well-formed body.
+/// deserialized: syntax, depth, text that does not decode, unknown and repeated properties, types, required members,
+/// enum values, number ranges, string lengths and array lengths. It reports every error, each under its path, and never
+/// repeats a value that was sent. It stops at the 50th error and at an array past its limit: what follows is not looked
+/// at, so a flood (half a million array elements, a hundred thousand unknown properties) costs no more than a well-formed
+/// body.
 /// </summary>
 public static class JsonShapeChecker
 {
@@ -106,7 +107,7 @@ public static class JsonShapeChecker
         {
             if (reader.TokenType == JsonTokenType.String && !Decodes(ref reader))
             {
-                Report(UnpairedSurrogate);
+                Report(NotText);
                 return;
             }
 
@@ -125,7 +126,7 @@ public static class JsonShapeChecker
                 case ShapeKind.Any:
                     if (!SkipDecoding(ref reader))
                     {
-                        Report(HoldsUnpairedSurrogate);
+                        Report(HoldsNotText);
                     }
 
                     break;
@@ -244,7 +245,7 @@ public static class JsonShapeChecker
                 }
                 else
                 {
-                    Report(UnpairedSurrogate);
+                    Report(NotText);
                     Skip(ref reader);
                 }
 
@@ -322,17 +323,18 @@ public static class JsonShapeChecker
             }
         }
 
-        private const string UnpairedSurrogate = "is not valid text: it holds half of a surrogate pair (a lone \\uD800-\\uDFFF escape)";
+        private const string NotText = "is not valid text: invalid UTF-8, or half of a surrogate pair (a lone \\uD800-\\uDFFF escape)";
 
         /// <summary>
-        /// Whether a string or property name decodes to text. A lone surrogate escape ("\uD800") is valid JSON syntax
-        /// but no text, and the reader throws on any use of it (comparing, copying, deserializing).
+        /// Whether a string or property name decodes to text. The reader checks neither its UTF-8 nor its escapes while
+        /// reading (a lone surrogate escape, "\uD800", is valid JSON syntax but no text); it throws on using one instead
+        /// (comparing, copying, deserializing), so each is checked here, before any use.
         /// </summary>
         private static bool Decodes(ref Utf8JsonReader reader)
         {
             if (!reader.ValueIsEscaped)
             {
-                return true;
+                return System.Text.Unicode.Utf8.IsValid(reader.ValueSpan);
             }
 
             var rented = ArrayPool<char>.Shared.Rent(reader.ValueSpan.Length);
@@ -351,11 +353,12 @@ public static class JsonShapeChecker
             }
         }
 
-        private const string HoldsUnpairedSurrogate = "holds text that is not valid: half of a surrogate pair (a lone \\uD800-\\uDFFF escape)";
+        private const string HoldsNotText = "holds text that is not valid: invalid UTF-8, or half of a surrogate pair (a lone \\uD800-\\uDFFF escape)";
 
         /// <summary>
-        /// Moves past a value of any shape (an object or array not described by the model: a policy, a prefetched FHIR
-        /// resource), as <see cref="Skip"/> does, and answers whether every string and property name in it decodes.
+        /// Moves past a value of any shape (an object or array the model does not describe: a batch item, a policy, a
+        /// prefetched FHIR resource), as <see cref="Skip"/> does, and answers whether every string and property name in
+        /// it decodes.
         /// </summary>
         private static bool SkipDecoding(ref Utf8JsonReader reader)
         {

@@ -100,13 +100,18 @@ public sealed class StubHttp : HttpMessageHandler
     /// <summary>The body the stub FHIR server answers a search with.</summary>
     public string FhirSearchResult { get; set; } = "{}";
 
+    /// <summary>Bytes the stub FHIR server answers with instead, when set (text that is not UTF-8).</summary>
+    public byte[]? FhirSearchBytes { get; set; }
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Requests.Enqueue((request.RequestUri!, request.Headers.Authorization?.ToString()));
         var response = request.RequestUri!.AbsoluteUri switch
         {
             CdsHooksApiFactory.JwksUrl => Json(Jwks(), "application/json"),
-            var uri when uri.StartsWith(CdsHooksApiFactory.AllowedFhirServer + "/", StringComparison.Ordinal) => Json(FhirSearchResult, "application/fhir+json"),
+            var uri when uri.StartsWith(CdsHooksApiFactory.AllowedFhirServer + "/", StringComparison.Ordinal) => FhirSearchBytes is { } bytes
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) { Headers = { ContentType = new("application/fhir+json") } } }
+                : Json(FhirSearchResult, "application/fhir+json"),
             _ => new HttpResponseMessage(HttpStatusCode.NotFound),
         };
         return Task.FromResult(response);

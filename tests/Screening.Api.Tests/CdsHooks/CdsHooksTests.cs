@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
@@ -207,6 +208,26 @@ public class CdsHooksTests(CdsHooksApiFactory factory) : IClassFixture<CdsHooksA
         Assert.Equal("/r4/QuestionnaireResponse", search.Uri.AbsolutePath);
         Assert.Contains($"subject=Patient/{PatientId}", search.Uri.Query, StringComparison.Ordinal);
         Assert.Contains("status=completed", search.Uri.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_fhir_server_answering_text_that_is_not_utf8_gets_a_412()
+    {
+        // Decoded with replacement characters, the answer would have been evaluated with changed answers.
+        var search = Encoding.UTF8.GetBytes(Serializer.SerializeToString(Searchset(ResponseFor("refer"))));
+        var at = Encoding.UTF8.GetString(search).IndexOf("sertraline", StringComparison.Ordinal) + 4;
+        factory.Outbound.FhirSearchBytes = [.. search[..at], 0xC3, 0x28, .. search[at..]];
+        try
+        {
+            var response = await CallAsync(Hook(fhirServer: CdsHooksApiFactory.AllowedFhirServer, prefetch: null, accessToken: "token-for-not-utf8"));
+
+            Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+            Assert.Single(factory.Outbound.Requests, r => r.Authorization == "Bearer token-for-not-utf8");
+        }
+        finally
+        {
+            factory.Outbound.FhirSearchBytes = null;
+        }
     }
 
     [Fact]

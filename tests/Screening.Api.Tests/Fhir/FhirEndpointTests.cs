@@ -248,6 +248,20 @@ public class FhirEndpointTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task A_body_that_is_not_utf8_is_a_400_naming_the_byte()
+    {
+        // Decoded with replacement characters, the drug name would have been evaluated changed.
+        var body = Encoding.UTF8.GetBytes("""{"resourceType":"QuestionnaireResponse","status":"completed","item":[{"linkId":"a","answer":[{"valueString":"sertraline"}]}]}""");
+        var at = Encoding.UTF8.GetString(body).IndexOf("sertraline", StringComparison.Ordinal) + 4;
+        var response = await _client.PostAsync("/fhir/QuestionnaireResponse/$evaluate",
+            new ByteArrayContent([.. body[..at], 0xED, 0xA0, 0x80, .. body[at..]]) { Headers = { ContentType = new("application/fhir+json") } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var issue = Assert.Single(((OperationOutcome)Deserializer.DeserializeResource(await response.Content.ReadAsStringAsync())).Issue);
+        Assert.Equal($"The body is not UTF-8 text: an invalid byte sequence at byte {at + 1}.", issue.Diagnostics);
+    }
+
+    [Fact]
     public void The_validator_used_here_does_report_an_invalid_resource()
     {
         // A Questionnaire without its required status, and an item without its required type: the checks above mean something only if this fails.

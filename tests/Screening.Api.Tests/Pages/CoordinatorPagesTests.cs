@@ -130,6 +130,20 @@ public class CoordinatorPagesTests(ApiFactory factory)
         Assert.Matches("id=\"f-instruments-phq9-total-error\"><span class=\"visually-hidden\">Error: </span>[^<]*27", page);
     }
 
+    [Theory]
+    [InlineData("remove:treatmentTrials[")]
+    [InlineData("remove:treatmentTrials[]")]
+    [InlineData("remove:treatmentTrials[x]")]
+    public async Task A_malformed_row_action_is_read_as_a_submission(string action)
+    {
+        // "remove:treatmentTrials[" was read as a row number of length -1 (a 500).
+        using var browser = await SignedInAsync();
+        var response = await PostFormAsync(browser, "/screenings/new", new() { ["action"] = action, ["vitals.systolicMmHg"] = "abc" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("id=\"f-vitals-systolicMmHg-error\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Screening_from_the_form_decides_as_the_api_does_and_the_result_page_explains_it()
     {
