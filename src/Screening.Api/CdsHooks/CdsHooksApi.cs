@@ -60,7 +60,7 @@ public static class CdsHooksApi
             .WithAccessProblems()
             .WithName("SendKetamineReferralScreeningFeedback")
             .WithSummary("CDS Hooks feedback on a card")
-            .WithDescription("Records whether the clinician accepted a card (and which suggestions) or overrode it (and the reason code). The record joins the decision log on the card uuid, which is the decision id; free-text comments are not kept.")
+            .WithDescription("Records whether the clinician accepted a card (and which suggestions) or overrode it (and the reason code). The record joins the decision log on the card uuid, which is the decision id, when that decision was made for the same client (feedback on any other card is answered 200 and not kept); free-text comments are not kept.")
             .Accepts<CdsFeedbackRequest>("application/json")
             .Produces(StatusCodes.Status200OK)
             .WithBodyProblems();
@@ -160,7 +160,7 @@ public static class CdsHooksApi
 
         foreach (var feedback in read.Value!.Feedback)
         {
-            await recorder.RecordAsync(feedback, canonicalBase.CanonicalsFor(request), cancellationToken);
+            await recorder.RecordAsync(feedback, canonicalBase.CanonicalsFor(request), request.HttpContext.User, cancellationToken);
         }
 
         return TypedResults.Ok();

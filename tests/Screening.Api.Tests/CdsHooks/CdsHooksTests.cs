@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using Screening.Api.OpenApi;
 using Screening.Api.Tests.Infrastructure;
@@ -359,6 +360,31 @@ public class CdsHooksTests(CdsHooksApiFactory factory) : IClassFixture<CdsHooksA
         Assert.Equal("patient-declines", entry["overrideReason"]!.GetValue<string>());
         Assert.DoesNotContain("zz-canary-comment", kept, StringComparison.Ordinal);
         Assert.Equal(decision, result["decisionId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Feedback_on_a_card_this_client_was_not_given_is_not_kept()
+    {
+        // Another issuer's card, a decision made through the API, and no decision at all: each answered 200, none kept
+        // (a row for no decision would outlive every retention purge, which follows the decisions).
+        var otherIssuersCard = (await CardAsync(Hook(prefetch: Searchset(ResponseFor("refer")))))["uuid"]!.GetValue<string>();
+        var apiDecision = JsonNode.Parse(await (await factory.CreateAuthorizedClient().PostAsync("/v1/screenings", JsonContent.Of(Examples.Named("refer").Json))).Content.ReadAsStringAsync())!["decisionId"]!.GetValue<string>();
+        var noDecision = Guid.CreateVersion7().ToString();
+        var ecIssuer = CdsHooksApiFactory.Token(CdsHooksApiFactory.EcIssuer, new SigningCredentials(CdsHooksApiFactory.EcKey, SecurityAlgorithms.EcdsaSha384), audience: CdsHooksApiFactory.FeedbackUrl);
+        var feedback = $$"""{"feedback":[{"card":"{{otherIssuersCard}}","outcome":"accepted","outcomeTimestamp":"2026-11-27T10:00:00Z"}]}""";
+        Assert.Equal(HttpStatusCode.OK, (await Client(ecIssuer).PostAsync("/cds-services/ketamine-referral-screening/feedback", JsonContent.Of(feedback))).StatusCode);
+        foreach (var card in new[] { apiDecision, noDecision })
+        {
+            feedback = $$"""{"feedback":[{"card":"{{card}}","outcome":"accepted","outcomeTimestamp":"2026-11-27T10:00:00Z"}]}""";
+            var response = await Client(CdsHooksApiFactory.Token(audience: CdsHooksApiFactory.FeedbackUrl)).PostAsync("/cds-services/ketamine-referral-screening/feedback", JsonContent.Of(feedback));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var store = factory.Services.GetRequiredService<Screening.DecisionLog.DecisionRecorder>().Store;
+        foreach (var card in new[] { otherIssuersCard, apiDecision, noDecision })
+        {
+            Assert.Empty(await store.FeedbackAsync(Guid.Parse(card), CancellationToken.None));
+        }
     }
 
     [Fact]
