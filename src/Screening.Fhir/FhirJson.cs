@@ -71,14 +71,14 @@ public static class FhirJson
     /// </summary>
     public static string? DecodeUtf8(ReadOnlySpan<byte> bytes, out int invalidAt)
     {
-        var text = new char[bytes.Length];
-        if (System.Text.Unicode.Utf8.ToUtf16(bytes, text, out var read, out var written, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done)
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
         {
             invalidAt = -1;
-            return new string(text, 0, written);
+            return System.Text.Encoding.UTF8.GetString(bytes);
         }
 
-        invalidAt = read;
+        // Only for the answer: decoding stops where the first invalid sequence starts.
+        System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out invalidAt, out _, replaceInvalidSequences: false);
         return null;
     }
 
