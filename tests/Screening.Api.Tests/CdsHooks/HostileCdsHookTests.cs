@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
-using System.Text;
 using CsCheck;
-using Screening.Api.Tests.Fhir;
 using Screening.Api.Tests.Infrastructure;
 using static Screening.Api.Tests.CdsHooks.CdsHookCalls;
 
@@ -18,17 +16,7 @@ public class HostileCdsHookTests(CdsHooksApiFactory factory) : IClassFixture<Cds
 {
     private static readonly string Call = Hook(prefetch: Searchset(ResponseFor("refer"))).ToJsonString();
 
-    private static readonly string[][] Places = JsonPlaces.Of(Call);
-
-    private static readonly Gen<(string Kind, byte[] Body)> Hostile = Gen.Frequency(
-        (6, Gen.Select(Gen.Int[0, Places.Length - 1], Gen.Int[0, HostileFhirRequestTests.HostileValues.Length - 1], (p, v) =>
-        {
-            var value = HostileFhirRequestTests.HostileValues[v];
-            return ($"{string.Join('.', Places[p])} = {value[..Math.Min(24, value.Length)]}", Encoding.UTF8.GetBytes(JsonPlaces.WithValue(Call, Places[p], value)));
-        })),
-        (1, Gen.Select(Gen.Int[0, Call.Length - 1], Gen.Int[0, HostileFhirRequestTests.BadSequences.Length - 1], (at, s) =>
-            ($"bad bytes at {at}", (byte[])[.. Encoding.UTF8.GetBytes(Call[..at]), .. HostileFhirRequestTests.BadSequences[s], .. Encoding.UTF8.GetBytes(Call[at..])]))),
-        (1, Gen.Int[0, Call.Length - 1].Select(n => ($"cut at {n}", Encoding.UTF8.GetBytes(Call[..n])))));
+    private static readonly Gen<(string Kind, byte[] Body)> Hostile = HostileJson.VariantsOf(Call);
 
     [Fact]
     public async Task Every_hostile_call_gets_a_4xx_or_a_card_never_a_5xx()
