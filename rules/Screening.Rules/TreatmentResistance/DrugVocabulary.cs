@@ -34,12 +34,33 @@ public enum DrugClass
 
     /// <summary>Exposure and response prevention, the psychotherapy of the OCD refractoriness criterion.</summary>
     ExposureAndResponsePrevention,
+
+    /// <summary>Cognitive behavioural therapy, the first-line psychotherapy of the anxiety criterion (spec §4).</summary>
+    CognitiveBehaviouralTherapy,
+
+    /// <summary>
+    /// A trauma-focused psychotherapy (cognitive processing therapy, prolonged exposure, EMDR, trauma-focused CBT,
+    /// narrative or written exposure therapy), the first-line psychotherapy of the PTSD criterion (spec §4).
+    /// </summary>
+    TraumaFocusedPsychotherapy,
+
+    /// <summary>Another named psychotherapy (counselling, psychodynamic, interpersonal, ...): counted only where any treatment counts.</summary>
+    OtherPsychotherapy,
+
+    /// <summary>
+    /// A drug of none of the classes above (a benzodiazepine, buspirone, an opioid, an NSAID, ...): recognised, so a
+    /// form is not asked to name it again, and counted only where the criterion names no class of agent.
+    /// </summary>
+    OtherDrug,
 }
 
 /// <summary>An active ingredient (or the one recognised therapy) and its classes.</summary>
 public sealed record ActiveIngredient(string Name, IReadOnlySet<DrugClass> Classes)
 {
     public bool IsAntidepressant => Classes.Overlaps([DrugClass.Ssri, DrugClass.Snri, DrugClass.Tricyclic, DrugClass.Maoi, DrugClass.OtherAntidepressant]);
+
+    /// <summary>The first-line agents of the anxiety and PTSD criteria (spec §4): an SSRI or an SNRI.</summary>
+    public bool IsSsriOrSnri => Classes.Overlaps([DrugClass.Ssri, DrugClass.Snri]);
 
     /// <summary>First-line neuropathic-pain agents (spec §4): a gabapentinoid, an SNRI or a tricyclic.</summary>
     public bool IsFirstLineNeuropathicAgent => Classes.Overlaps([DrugClass.Gabapentinoid, DrugClass.Snri, DrugClass.Tricyclic]);
@@ -137,12 +158,77 @@ public static class DrugVocabulary
         ("lumateperone", [DrugClass.Antipsychotic], ["lumateperone", "caplyta"]),
         ("risperidone", [DrugClass.Antipsychotic], ["risperidone", "risperdal"]),
 
+        ("haloperidol", [DrugClass.Antipsychotic], ["haloperidol", "haldol"]),
+        ("ziprasidone", [DrugClass.Antipsychotic], ["ziprasidone", "geodon"]),
+        ("paliperidone", [DrugClass.Antipsychotic], ["paliperidone", "invega"]),
+        ("clozapine", [DrugClass.Antipsychotic], ["clozapine", "clozaril"]),
+        ("asenapine", [DrugClass.Antipsychotic], ["asenapine", "saphris"]),
+        ("amisulpride", [DrugClass.Antipsychotic], ["amisulpride", "solian"]),
+
         // Gabapentinoids.
         ("gabapentin", [DrugClass.Gabapentinoid], ["gabapentin", "neurontin", "gralise", "horizant"]),
         ("pregabalin", [DrugClass.Gabapentinoid], ["pregabalin", "lyrica"]),
 
-        // The therapy of the OCD criterion; "exposure ... prevention" is recognised below.
+        // Drugs a treatment history often names that belong to no class a criterion counts: recognised so that they are
+        // not counted where the criterion names its agents (anxiety, PTSD, OCD, neuropathic pain, depression), rather
+        // than asked about as unknown names.
+        ("alprazolam", [DrugClass.OtherDrug], ["alprazolam", "xanax"]),
+        ("clonazepam", [DrugClass.OtherDrug], ["clonazepam", "klonopin", "rivotril"]),
+        ("diazepam", [DrugClass.OtherDrug], ["diazepam", "valium"]),
+        ("lorazepam", [DrugClass.OtherDrug], ["lorazepam", "ativan"]),
+        ("chlordiazepoxide", [DrugClass.OtherDrug], ["chlordiazepoxide", "librium"]),
+        ("oxazepam", [DrugClass.OtherDrug], ["oxazepam"]),
+        ("temazepam", [DrugClass.OtherDrug], ["temazepam", "restoril"]),
+        ("buspirone", [DrugClass.OtherDrug], ["buspirone", "buspar"]),
+        ("hydroxyzine", [DrugClass.OtherDrug], ["hydroxyzine", "atarax", "vistaril"]),
+        ("propranolol", [DrugClass.OtherDrug], ["propranolol", "inderal"]),
+        ("prazosin", [DrugClass.OtherDrug], ["prazosin", "minipress"]),
+        ("memantine", [DrugClass.OtherDrug], ["memantine", "namenda", "ebixa"]),
+        ("acetylcysteine", [DrugClass.OtherDrug], ["acetylcysteine", "nac"]),
+        ("topiramate", [DrugClass.OtherDrug], ["topiramate", "topamax"]),
+        ("oxcarbazepine", [DrugClass.OtherDrug], ["oxcarbazepine", "trileptal"]),
+        ("tramadol", [DrugClass.OtherDrug], ["tramadol", "ultram", "zydol"]),
+        ("tapentadol", [DrugClass.OtherDrug], ["tapentadol", "nucynta", "palexia"]),
+        ("oxycodone", [DrugClass.OtherDrug], ["oxycodone", "oxycontin", "roxicodone"]),
+        ("morphine", [DrugClass.OtherDrug], ["morphine", "ms contin"]),
+        ("codeine", [DrugClass.OtherDrug], ["codeine"]),
+        ("hydrocodone", [DrugClass.OtherDrug], ["hydrocodone"]),
+        ("hydromorphone", [DrugClass.OtherDrug], ["hydromorphone", "dilaudid"]),
+        ("buprenorphine", [DrugClass.OtherDrug], ["buprenorphine", "butrans", "subutex"]),
+        ("methadone", [DrugClass.OtherDrug], ["methadone"]),
+        ("fentanyl", [DrugClass.OtherDrug], ["fentanyl", "duragesic"]),
+        ("naltrexone", [DrugClass.OtherDrug], ["naltrexone"]),
+        ("ibuprofen", [DrugClass.OtherDrug], ["ibuprofen", "advil", "motrin", "nurofen"]),
+        ("naproxen", [DrugClass.OtherDrug], ["naproxen", "naprosyn", "aleve"]),
+        ("diclofenac", [DrugClass.OtherDrug], ["diclofenac", "voltaren", "voltarol"]),
+        ("celecoxib", [DrugClass.OtherDrug], ["celecoxib", "celebrex"]),
+        ("paracetamol", [DrugClass.OtherDrug], ["paracetamol", "acetaminophen", "tylenol"]),
+        ("lidocaine", [DrugClass.OtherDrug], ["lidocaine", "lignocaine", "lidoderm", "versatis"]),
+        ("capsaicin", [DrugClass.OtherDrug], ["capsaicin", "qutenza"]),
+        ("baclofen", [DrugClass.OtherDrug], ["baclofen", "lioresal"]),
+        ("cyclobenzaprine", [DrugClass.OtherDrug], ["cyclobenzaprine", "flexeril"]),
+
+        // Psychotherapies. A name of several words matches those words in that order; the longest match wins, so
+        // "trauma-focused CBT" is trauma-focused CBT, not CBT as well. "Exposure ... prevention" is recognised below.
         ("exposure and response prevention", [DrugClass.ExposureAndResponsePrevention], ["erp"]),
+        ("cognitive behavioural therapy", [DrugClass.CognitiveBehaviouralTherapy],
+            ["cbt", "cognitive behavioural", "cognitive behavioral", "cognitive behaviour", "cognitive behavior"]),
+        ("trauma-focused cognitive behavioural therapy", [DrugClass.TraumaFocusedPsychotherapy, DrugClass.CognitiveBehaviouralTherapy],
+            ["tf cbt", "tfcbt", "trauma focused cbt", "trauma focused cognitive behavioural", "trauma focused cognitive behavioral"]),
+        ("cognitive processing therapy", [DrugClass.TraumaFocusedPsychotherapy], ["cpt", "cognitive processing"]),
+        ("prolonged exposure therapy", [DrugClass.TraumaFocusedPsychotherapy], ["prolonged exposure"]),
+        ("eye movement desensitisation and reprocessing", [DrugClass.TraumaFocusedPsychotherapy],
+            ["emdr", "eye movement desensitisation", "eye movement desensitization"]),
+        ("narrative exposure therapy", [DrugClass.TraumaFocusedPsychotherapy], ["narrative exposure"]),
+        ("written exposure therapy", [DrugClass.TraumaFocusedPsychotherapy], ["written exposure"]),
+        ("trauma-focused psychotherapy", [DrugClass.TraumaFocusedPsychotherapy], ["trauma focused"]),
+        ("counselling", [DrugClass.OtherPsychotherapy], ["counselling", "counseling"]),
+        ("supportive therapy", [DrugClass.OtherPsychotherapy], ["supportive"]),
+        ("psychodynamic therapy", [DrugClass.OtherPsychotherapy], ["psychodynamic"]),
+        ("interpersonal therapy", [DrugClass.OtherPsychotherapy], ["ipt", "interpersonal"]),
+        ("dialectical behaviour therapy", [DrugClass.OtherPsychotherapy], ["dbt", "dialectical"]),
+        ("mindfulness-based therapy", [DrugClass.OtherPsychotherapy], ["mindfulness"]),
+        ("psychoeducation", [DrugClass.OtherPsychotherapy], ["psychoeducation"]),
     ];
 
     private static readonly Dictionary<string, ActiveIngredient> ByName = Entries
@@ -154,15 +240,46 @@ public static class DrugVocabulary
     /// <summary>Every ingredient in the vocabulary, for tests and documentation.</summary>
     public static IEnumerable<ActiveIngredient> Ingredients => ByName.Values.DistinctBy(i => i.Name);
 
+    // Names of several words, longest first: they are matched before single words, and a word one of them used is not
+    // read again on its own.
+    private static readonly (string[] Words, ActiveIngredient Ingredient)[] Phrases = ByName
+        .Where(entry => entry.Key.Contains(' ', StringComparison.Ordinal))
+        .Select(entry => (entry.Key.Split(' '), entry.Value))
+        .OrderByDescending(phrase => phrase.Item1.Length)
+        .ToArray();
+
     /// <summary>
     /// Reads a drug or therapy name: the ingredients its words name (brand or generic, ignoring formulation, salt and
-    /// dose words). One ingredient: recognised. Several (a combination product): recognised as the combination. None: not
-    /// recognised, compared by its normalised text.
+    /// dose words; a name of several words, such as "prolonged exposure", by those words in that order). One
+    /// ingredient: recognised. Several (a combination product): recognised as the combination. None: not recognised,
+    /// compared by its normalised text.
     /// </summary>
     public static DrugName Read(string text)
     {
         var words = Words(text);
-        var found = words.Select(w => ByName.GetValueOrDefault(w)).OfType<ActiveIngredient>().DistinctBy(i => i.Name).ToArray();
+        var used = new bool[words.Count];
+        var named = new List<ActiveIngredient>();
+        foreach (var (phrase, phraseIngredient) in Phrases)
+        {
+            for (var start = 0; start + phrase.Length <= words.Count; start++)
+            {
+                if (IsAt(phrase, words, used, start))
+                {
+                    named.Add(phraseIngredient);
+                    Array.Fill(used, true, start, phrase.Length);
+                }
+            }
+        }
+
+        for (var index = 0; index < words.Count; index++)
+        {
+            if (!used[index] && ByName.TryGetValue(words[index], out var wordIngredient))
+            {
+                named.Add(wordIngredient);
+            }
+        }
+
+        var found = named.DistinctBy(i => i.Name).ToArray();
         if (found.Length == 0 && words.Contains("exposure") && words.Contains("prevention"))
         {
             found = [Erp];
@@ -176,6 +293,19 @@ public static class DrugVocabulary
         };
         var key = ingredient?.Name ?? string.Join(' ', words.Where((w, i) => !IgnoredWords.Contains(w) && !IsDose(words, i)));
         return new DrugName(text, key.Length > 0 ? key : text.Trim().ToLowerInvariant(), ingredient);
+    }
+
+    private static bool IsAt(string[] phrase, List<string> words, bool[] used, int start)
+    {
+        for (var offset = 0; offset < phrase.Length; offset++)
+        {
+            if (used[start + offset] || !string.Equals(words[start + offset], phrase[offset], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Lower-case words of letters and digits (a decimal point inside a number too); everything else (spaces, hyphens,

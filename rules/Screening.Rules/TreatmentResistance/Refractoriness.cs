@@ -68,8 +68,10 @@ public sealed class Refractoriness(Answer met, string description, IReadOnlyList
             return new Refractoriness(Answer.Yes, description, evidence, []);
         }
 
+        // Undecided trials are counted in the text, so that "1 failed ... (needs ≥ 2)" is not read as a shortfall.
         return possible >= required
-            ? new Refractoriness(Answer.Unknown, description, evidence, openTrials.SelectMany(t => t.Missing).ToArray())
+            ? new Refractoriness(Answer.Unknown, $"{confirmedAgents.Count} failed adequate {what} and {possible - confirmedAgents.Count} undecided (needs ≥ {required})",
+                evidence, openTrials.SelectMany(t => t.Missing).ToArray())
             : new Refractoriness(Answer.No, description, evidence, []);
     }
 

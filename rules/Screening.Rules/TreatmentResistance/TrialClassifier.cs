@@ -5,8 +5,9 @@ namespace Screening.Rules.TreatmentResistance;
 /// <summary>
 /// Classifies one treatment trial (spec §3.2): a failed adequate trial needs an adequate dose, enough weeks at
 /// that dose, improvement no greater than the non-response threshold and, for depression, membership of the current
-/// episode. Where the specification names the agents that count (antidepressants for depression, SRIs or ERP for OCD,
-/// first-line agents for neuropathic pain), other agents are not counted. A known reason not to count a trial wins;
+/// episode. Where the specification names the agents that count (antidepressants for depression, SSRIs, SNRIs or CBT
+/// for anxiety, SSRIs, SNRIs or trauma-focused psychotherapy for PTSD, SRIs or ERP for OCD, first-line agents for
+/// neuropathic pain), other agents are not counted. A known reason not to count a trial wins;
 /// otherwise an unknown answer leaves it indeterminate.
 /// </summary>
 public static class TrialClassifier
@@ -28,9 +29,9 @@ public static class TrialClassifier
 
         var notCounted = new List<string>();
         var missing = new List<IntakeField>();
-        if (!drug.IsRecognised && trial.Kind == TrialKind.Medication && AgentClassMatters(trial.Condition))
+        if (!drug.IsRecognised && AgentClassMatters(trial.Condition))
         {
-            missing.Add(Fields.Trial.Drug.At(index).Because("the name is not in the service's drug vocabulary: give the generic or brand name"));
+            missing.Add(Fields.Trial.Drug.At(index).Because(UnrecognisedNameQuestion(trial)));
         }
 
         if (IsErpCourse(trial, drug))
@@ -171,6 +172,12 @@ public static class TrialClassifier
 
         return (trial.Condition, trial.Kind) switch
         {
+            // Spec §4: "adequate SSRI/SNRI and/or CBT" (anxiety), "trauma-focused psychotherapy or adequate SSRI/SNRI
+            // trial" (PTSD); a benzodiazepine, an antipsychotic or supportive counselling is not a first-line treatment.
+            (TrialCondition.Anxiety, _) when !ingredient.IsSsriOrSnri && !ingredient.Is(DrugClass.CognitiveBehaviouralTherapy) =>
+                $"{ingredient.Name} is not a first-line anxiety treatment; only SSRI or SNRI trials and CBT count",
+            (TrialCondition.Ptsd, _) when !ingredient.IsSsriOrSnri && !ingredient.Is(DrugClass.TraumaFocusedPsychotherapy) =>
+                $"{ingredient.Name} is not a first-line PTSD treatment; only SSRI or SNRI trials and trauma-focused psychotherapy count",
             (TrialCondition.Depression, TrialKind.Medication) when !ingredient.IsAntidepressant =>
                 $"{ingredient.Name} is not an antidepressant (an augmenting agent for depression: recorded, not counted)",
             (TrialCondition.Ocd, TrialKind.Medication) when !ingredient.Is(DrugClass.SerotoninReuptakeInhibitorForOcd) =>
@@ -182,11 +189,22 @@ public static class TrialClassifier
     }
 
     /// <summary>
-    /// For OCD and neuropathic pain only named drug classes count, so an unrecognised drug name leaves the trial
-    /// undecided; for other conditions an unrecognised name counts by its own name and is flagged for the clinician.
+    /// For anxiety, PTSD, OCD and neuropathic pain only named classes of drug or therapy count, so an unrecognised name
+    /// leaves the trial undecided; for other conditions an unrecognised name counts by its own name and is flagged for
+    /// the clinician.
     /// </summary>
     private static bool AgentClassMatters(TrialCondition condition) =>
-        condition is TrialCondition.Ocd or TrialCondition.NeuropathicPain;
+        condition is TrialCondition.Anxiety or TrialCondition.Ptsd or TrialCondition.Ocd or TrialCondition.NeuropathicPain;
+
+    /// <summary>What to ask about a name the vocabulary does not know, where the criterion counts only named classes.</summary>
+    private static string UnrecognisedNameQuestion(TreatmentTrial trial) => (trial.Condition, trial.Kind) switch
+    {
+        (TrialCondition.Anxiety, TrialKind.Psychotherapy) =>
+            "the therapy is not one the service recognises: name it (cognitive behavioural therapy counts for anxiety)",
+        (TrialCondition.Ptsd, TrialKind.Psychotherapy) =>
+            "the therapy is not one the service recognises: name it (a trauma-focused psychotherapy counts for PTSD: CPT, prolonged exposure, EMDR, trauma-focused CBT)",
+        _ => "the name is not in the service's drug vocabulary: give the generic or brand name",
+    };
 
     /// <summary>Yes when the improvement is within the non-response limit (or rated none, minimal or partial).</summary>
     private static Answer NonResponse(TreatmentTrial trial, ScreeningPolicy policy)

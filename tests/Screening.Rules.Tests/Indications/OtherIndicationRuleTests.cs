@@ -7,10 +7,12 @@ namespace Screening.Rules.Tests.Indications;
 /// <summary>Failed trials for a condition, for the refractoriness every off-label indication needs.</summary>
 internal static class Trials
 {
-    // Where the specification names the agents that count (SRIs for OCD, first-line agents for neuropathic pain), the
-    // trials use them; elsewhere any treatment counts.
+    // Where the specification names the agents that count (SSRIs and SNRIs for anxiety and PTSD, SRIs for OCD,
+    // first-line agents for neuropathic pain), the trials use them; elsewhere any treatment counts.
     private static readonly Dictionary<TrialCondition, string[]> Agents = new()
     {
+        [TrialCondition.Anxiety] = ["escitalopram", "venlafaxine", "sertraline"],
+        [TrialCondition.Ptsd] = ["sertraline", "paroxetine", "venlafaxine"],
         [TrialCondition.Ocd] = ["fluvoxamine", "clomipramine", "sertraline"],
         [TrialCondition.NeuropathicPain] = ["pregabalin", "duloxetine", "amitriptyline"],
     };
@@ -33,6 +35,18 @@ public class PtsdIndicationRuleTests
 
     [Fact]
     public void Is_established_at_pcl5_33() => RuleAssert.Status(Evaluate(Answer.No, 33), IndicationStatus.Established);
+
+    [Fact]
+    public void A_failed_trial_of_an_agent_that_is_not_first_line_does_not_establish_it()
+    {
+        var request = Intakes.Refer()
+            .WithDiagnoses(d => d with { Ptsd = Answer.Yes })
+            .WithTrials(Intakes.FailedAntidepressant("prazosin") with { Condition = TrialCondition.Ptsd });
+
+        var assessment = RuleSession.For<PtsdIndicationRule>(typeof(TrialClassificationRule)).Evaluate(request).IndicationOf<PtsdIndicationRule>();
+
+        RuleAssert.Status(assessment, IndicationStatus.NotMet);
+    }
 
     [Theory]
     [InlineData(31)]
@@ -163,6 +177,20 @@ public class AnxietyIndicationRuleTests
 
     [Fact]
     public void Is_not_evaluated_when_the_gad7_was_not_given_and_no_diagnosis() => Assert.Null(Evaluate(null));
+
+    [Fact]
+    public void Failed_trials_of_agents_that_are_not_first_line_do_not_establish_it()
+    {
+        var request = Intakes.Refer()
+            .WithInstruments(i => i with { Gad7Total = 15 })
+            .WithTrials(
+                Intakes.FailedAntidepressant("clonazepam") with { Condition = TrialCondition.Anxiety },
+                Intakes.FailedAntidepressant("quetiapine") with { Condition = TrialCondition.Anxiety });
+
+        var assessment = RuleSession.For<AnxietyIndicationRule>(typeof(TrialClassificationRule)).Evaluate(request).IndicationOf<AnxietyIndicationRule>();
+
+        Assert.Contains("0 failed adequate first-line anxiety treatments (needs ≥ 2)", RuleAssert.Status(assessment, IndicationStatus.NotMet).Text);
+    }
 }
 
 public class EatingDisorderIndicationRuleTests
@@ -313,19 +341,24 @@ public class NeuropathicPainIndicationRuleTests
     public void One_positive_instrument_is_enough_with_the_diagnosis_unanswered() =>
         RuleAssert.Status(Evaluate(Answer.Unknown, null, 12), IndicationStatus.Established);
 
+    // A diagnosed patient whose two failed trials are pregabalin (first-line) and the given second agent.
+    private static IndicationAssessment? AfterPregabalinAnd(string secondAgent) =>
+        RuleSession.For<NeuropathicPainIndicationRule>(typeof(TrialClassificationRule))
+            .Evaluate(Intakes.Refer()
+                .WithDiagnoses(d => d with { NeuropathicPain = Answer.Yes })
+                .WithInstruments(i => i with { PainNrsAverage = 5, PainDurationMonths = 6 })
+                .WithTrials(
+                    Intakes.FailedAntidepressant("pregabalin") with { Condition = TrialCondition.NeuropathicPain },
+                    Intakes.FailedAntidepressant(secondAgent) with { Condition = TrialCondition.NeuropathicPain }))
+            .IndicationOf<NeuropathicPainIndicationRule>();
+
     [Fact]
-    public void Only_first_line_agents_count_as_failed_treatments()
-    {
-        var request = Intakes.Refer()
-            .WithDiagnoses(d => d with { NeuropathicPain = Answer.Yes })
-            .WithInstruments(i => i with { PainNrsAverage = 5, PainDurationMonths = 6 })
-            .WithTrials(
-                Intakes.FailedAntidepressant("pregabalin") with { Condition = TrialCondition.NeuropathicPain },
-                Intakes.FailedAntidepressant("tramadol") with { Condition = TrialCondition.NeuropathicPain });
+    public void Only_first_line_agents_count_as_failed_treatments() =>
+        // tramadol (an opioid) is not a first-line agent: one failed first-line agent of the two required.
+        Assert.Contains(RuleAssert.Status(AfterPregabalinAnd("tramadol"), IndicationStatus.NotMet).Evidence,
+            e => e.Field == "treatmentTrials[1]" && e.Value.Contains("not a first-line neuropathic pain agent"));
 
-        var assessment = RuleSession.For<NeuropathicPainIndicationRule>(typeof(TrialClassificationRule)).Evaluate(request).IndicationOf<NeuropathicPainIndicationRule>();
-
-        // tramadol is not in the vocabulary: it might be a first-line agent, so its name is asked for.
-        Assert.Equal(["treatmentTrials[1].drug"], RuleAssert.Status(assessment, IndicationStatus.Indeterminate).Missing.Select(f => f.Path));
-    }
+    [Fact]
+    public void An_unrecognised_name_is_asked_for_as_it_might_be_a_first_line_agent() =>
+        Assert.Equal(["treatmentTrials[1].drug"], RuleAssert.Status(AfterPregabalinAnd("Velafax"), IndicationStatus.Indeterminate).Missing.Select(f => f.Path));
 }

@@ -42,7 +42,65 @@ public class DrugVocabularyTests
         Assert.True(DrugVocabulary.Read(name).Ingredient?.Is(DrugClass.ExposureAndResponsePrevention));
 
     [Fact]
-    public void Prolonged_exposure_therapy_is_not_erp() => Assert.False(DrugVocabulary.Read("prolonged exposure").IsRecognised);
+    public void Prolonged_exposure_therapy_is_not_erp()
+    {
+        var therapy = DrugVocabulary.Read("prolonged exposure").Ingredient!;
+
+        Assert.False(therapy.Is(DrugClass.ExposureAndResponsePrevention));
+        Assert.True(therapy.Is(DrugClass.TraumaFocusedPsychotherapy));
+    }
+
+    [Theory]
+    [InlineData("trauma-focused CBT", "trauma-focused cognitive behavioural therapy")]
+    [InlineData("TF-CBT", "trauma-focused cognitive behavioural therapy")]
+    [InlineData("Cognitive Processing Therapy", "cognitive processing therapy")]
+    [InlineData("EMDR", "eye movement desensitisation and reprocessing")]
+    [InlineData("narrative exposure therapy (NET)", "narrative exposure therapy")]
+    public void A_trauma_focused_psychotherapy_is_recognised_by_its_longest_name(string name, string therapy)
+    {
+        var read = DrugVocabulary.Read(name);
+
+        Assert.Equal(therapy, read.Key);
+        Assert.True(read.Ingredient!.Is(DrugClass.TraumaFocusedPsychotherapy));
+    }
+
+    [Theory]
+    [InlineData("CBT")]
+    [InlineData("Cognitive-behavioral therapy")]
+    [InlineData("cognitive behaviour therapy, 12 sessions")]
+    public void Cognitive_behavioural_therapy_is_recognised(string name)
+    {
+        var therapy = DrugVocabulary.Read(name).Ingredient!;
+
+        Assert.True(therapy.Is(DrugClass.CognitiveBehaviouralTherapy));
+        Assert.False(therapy.Is(DrugClass.TraumaFocusedPsychotherapy));
+    }
+
+    [Fact]
+    public void Words_of_a_name_are_read_in_order() => Assert.False(DrugVocabulary.Read("exposure, prolonged").Ingredient?.Is(DrugClass.TraumaFocusedPsychotherapy) == true);
+
+    [Theory]
+    [InlineData("clonazepam", "Klonopin")]
+    [InlineData("alprazolam", "Xanax XR")]
+    [InlineData("tramadol", "Ultram ER")]
+    [InlineData("paracetamol", "acetaminophen")]
+    [InlineData("prazosin", "Minipress")]
+    public void A_drug_of_no_counted_class_is_recognised(string generic, string name)
+    {
+        var read = DrugVocabulary.Read(name);
+
+        Assert.Equal(generic, read.Key);
+        Assert.Equal([DrugClass.OtherDrug], read.Ingredient!.Classes);
+    }
+
+    [Theory]
+    [InlineData("escitalopram", true)]
+    [InlineData("duloxetine", true)]
+    [InlineData("clomipramine", false)]
+    [InlineData("bupropion", false)]
+    [InlineData("clonazepam", false)]
+    public void The_first_line_agents_of_anxiety_and_ptsd_are_ssris_and_snris(string drug, bool firstLine) =>
+        Assert.Equal(firstLine, DrugVocabulary.Read(drug).Ingredient!.IsSsriOrSnri);
 
     [Theory]
     [InlineData("clomipramine")]

@@ -135,6 +135,65 @@ public class TrialClassificationRuleTests
     public void Psychotherapy_counts_for_ptsd_whatever_the_episode() =>
         Assert.Equal(TrialClassification.FailedAdequate,
             Classify(Failed with { Condition = TrialCondition.Ptsd, Kind = TrialKind.Psychotherapy, Drug = "prolonged exposure", CurrentEpisode = Answer.Unknown }).Classification);
+
+    // Spec §4: anxiety counts "adequate SSRI/SNRI and/or CBT"; PTSD "trauma-focused psychotherapy or adequate SSRI/SNRI trial".
+    [Theory]
+    [InlineData(TrialCondition.Anxiety, TrialKind.Medication, "escitalopram", TrialClassification.FailedAdequate)]
+    [InlineData(TrialCondition.Anxiety, TrialKind.Medication, "Effexor XR", TrialClassification.FailedAdequate)]
+    [InlineData(TrialCondition.Anxiety, TrialKind.Psychotherapy, "CBT", TrialClassification.FailedAdequate)]
+    [InlineData(TrialCondition.Anxiety, TrialKind.Psychotherapy, "cognitive behavioural therapy", TrialClassification.FailedAdequate)]
+    [InlineData(TrialCondition.Anxiety, TrialKind.Medication, "clonazepam", TrialClassification.NotCounted)]
+    [InlineData(TrialCondition.Anxiety, TrialKind.Medication, "quetiapine", TrialClassification.NotCounted)]
+    [InlineData(TrialCondition.Anxiety, TrialKind.Medication, "pregabalin", TrialClassification.NotCounted)]
+    [InlineData(TrialCondition.Anxiety, TrialKind.Medication, "bupropion", TrialClassification.NotCounted)]
+    [InlineData(TrialCondition.Anxiety, TrialKind.Psychotherapy, "supportive counselling", TrialClassification.NotCounted)]
+    [InlineData(TrialCondition.Ptsd, TrialKind.Medication, "sertraline for PTSD", TrialClassification.FailedAdequate)]
+    [InlineData(TrialCondition.Ptsd, TrialKind.Medication, "venlafaxine", TrialClassification.FailedAdequate)]
+    [InlineData(TrialCondition.Ptsd, TrialKind.Psychotherapy, "trauma-focused CBT", TrialClassification.FailedAdequate)]
+    [InlineData(TrialCondition.Ptsd, TrialKind.Psychotherapy, "CPT", TrialClassification.FailedAdequate)]
+    [InlineData(TrialCondition.Ptsd, TrialKind.Psychotherapy, "EMDR", TrialClassification.FailedAdequate)]
+    [InlineData(TrialCondition.Ptsd, TrialKind.Medication, "prazosin", TrialClassification.NotCounted)]
+    [InlineData(TrialCondition.Ptsd, TrialKind.Medication, "quetiapine", TrialClassification.NotCounted)]
+    [InlineData(TrialCondition.Ptsd, TrialKind.Psychotherapy, "CBT", TrialClassification.NotCounted)]
+    [InlineData(TrialCondition.Ptsd, TrialKind.Psychotherapy, "psychodynamic therapy", TrialClassification.NotCounted)]
+    public void Anxiety_and_ptsd_count_only_their_first_line_treatments(TrialCondition condition, TrialKind kind, string name, TrialClassification expected)
+    {
+        var trial = Classify(Failed with { Condition = condition, Kind = kind, Drug = name });
+
+        Assert.Equal(expected, trial.Classification);
+        if (expected == TrialClassification.NotCounted)
+        {
+            Assert.Contains("first-line", trial.Reason);
+        }
+    }
+
+    [Theory]
+    [InlineData(TrialCondition.Anxiety, TrialKind.Medication, "Velafax", "generic or brand name")]
+    [InlineData(TrialCondition.Anxiety, TrialKind.Psychotherapy, "exposure therapy", "cognitive behavioural therapy counts")]
+    [InlineData(TrialCondition.Ptsd, TrialKind.Medication, "Velafax", "generic or brand name")]
+    [InlineData(TrialCondition.Ptsd, TrialKind.Psychotherapy, "group therapy", "trauma-focused psychotherapy counts")]
+    public void An_unrecognised_name_for_anxiety_or_ptsd_is_asked_about(TrialCondition condition, TrialKind kind, string name, string question)
+    {
+        var trial = Classify(Failed with { Condition = condition, Kind = kind, Drug = name });
+
+        Assert.Equal(TrialClassification.Indeterminate, trial.Classification);
+        var missing = Assert.Single(trial.Missing);
+        Assert.Equal("treatmentTrials[0].drug", missing.Path);
+        Assert.Contains(question, missing.Note);
+    }
+
+    [Fact]
+    public void A_benzodiazepine_does_not_count_towards_trd() =>
+        Assert.Contains("clonazepam is not an antidepressant", Classify(Failed with { Drug = "Klonopin" }).Reason);
+
+    [Fact]
+    public void An_opioid_for_neuropathic_pain_is_recognised_and_not_counted()
+    {
+        var trial = Classify(Failed with { Condition = TrialCondition.NeuropathicPain, Drug = "tramadol" });
+
+        Assert.Equal(TrialClassification.NotCounted, trial.Classification);
+        Assert.Contains("tramadol is not a first-line neuropathic pain agent", trial.Reason);
+    }
 }
 
 public class RefractorinessTests
@@ -195,6 +254,7 @@ public class RefractorinessTests
 
         Assert.Equal(Answer.Unknown, result.Met);
         Assert.Equal(["treatmentTrials[1].weeksAtDose"], result.Missing.Select(f => f.Path));
+        Assert.Equal("1 failed adequate antidepressant trials and 1 undecided (needs ≥ 2)", result.Description);
     }
 
     [Fact]
