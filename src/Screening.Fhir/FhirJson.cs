@@ -47,7 +47,7 @@ public static class FhirJson
         {
             // The reader's line is counted from 0, its position in bytes from 0.
             var where = exception.LineNumber is { } line ? $"at line {line + 1}, position {exception.BytePositionInLine + 1}" : null;
-            issues = [new(null, "not well-formed JSON", where)];
+            issues = [new(null, NestedTooDeeply(json) ? $"nested more than {ParserMaxDepth} levels deep" : "not well-formed JSON", where)];
             return null;
         }
         catch (InvalidOperationException) when (WhyUnreadable(json) is { } issue)
@@ -80,6 +80,31 @@ public static class FhirJson
         // Only for the answer: decoding stops where the first invalid sequence starts.
         System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out invalidAt, out _, replaceInvalidSequences: false);
         return null;
+    }
+
+    // System.Text.Json's default, which the Firely parser keeps: deeper JSON is refused as if it were not well formed.
+    private const int ParserMaxDepth = 64;
+
+    /// <summary>Whether the text, read as JSON without the parser's depth limit, nests deeper than that limit.</summary>
+    private static bool NestedTooDeeply(string json)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json), new System.Text.Json.JsonReaderOptions { MaxDepth = 1024 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth >= ParserMaxDepth)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not well formed before it got that deep (or deeper than 1,024 levels: still "not well formed" here).
+        }
+
+        return false;
     }
 
     /// <summary>

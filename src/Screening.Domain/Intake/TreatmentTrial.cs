@@ -69,7 +69,12 @@ public sealed record TreatmentTrial
     [Question("What kind of treatment was it?")]
     public required TrialKind Kind { get; init; }
 
-    /// <summary>The drug (generic name) or therapy, e.g. "sertraline" or "trauma-focused CBT". Distinct agents are counted by this name.</summary>
+    /// <summary>
+    /// The drug (generic or brand name) or therapy, e.g. "sertraline", "Effexor XR" or "trauma-focused CBT". Distinct
+    /// agents are counted by active ingredient. Where a criterion counts only some classes (anxiety: SSRIs, SNRIs and
+    /// CBT; PTSD: SSRIs, SNRIs and trauma-focused psychotherapy; OCD: SRIs and ERP; neuropathic pain: gabapentinoids,
+    /// SNRIs and tricyclics), other agents are not counted and a name the service does not recognise is asked about.
+    /// </summary>
     [Question("Which drug or therapy was it?")]
     [MaxLength(IntakeLimits.MaxTextLength)]
     public required string Drug { get; init; }

@@ -248,6 +248,24 @@ public class FhirEndpointTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Json_nested_deeper_than_the_parser_reads_is_told_so()
+    {
+        // Arrays in arrays under "item": 63 deep is read (and refused as FHIR: "Invalid nested array"), 64 deep is past
+        // the parser's 64 levels (the resource's object is the first).
+        static string Nested(int depth) => """{"resourceType":"QuestionnaireResponse","status":"completed","item":""" + new string('[', depth) + new string(']', depth) + "}";
+        async Task<string> DiagnosticsFor(string body)
+        {
+            var response = await _client.PostAsync("/fhir/QuestionnaireResponse/$evaluate", new StringContent(body, Encoding.UTF8, "application/fhir+json"));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return ((OperationOutcome)Deserializer.DeserializeResource(await response.Content.ReadAsStringAsync())).Issue[0].Diagnostics ?? "";
+        }
+
+        Assert.DoesNotContain("levels deep", await DiagnosticsFor(Nested(63)), StringComparison.Ordinal);
+        Assert.StartsWith("Not a valid FHIR R4 resource: nested more than 64 levels deep at line 1, position", await DiagnosticsFor(Nested(64)), StringComparison.Ordinal);
+        Assert.StartsWith("Not a valid FHIR R4 resource: nested more than 64 levels deep", await DiagnosticsFor(Nested(5000)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_utf8_is_a_400_naming_the_byte()
     {
         // Decoded with replacement characters, the drug name would have been evaluated changed.
