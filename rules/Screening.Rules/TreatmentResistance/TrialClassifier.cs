@@ -34,7 +34,8 @@ public static class TrialClassifier
             missing.Add(Fields.Trial.Drug.At(index).Because(UnrecognisedNameQuestion(trial)));
         }
 
-        if (IsErpCourse(trial, drug))
+        // An OCD therapy here is ERP, or a name that may be ERP (a recognised other therapy is not counted above).
+        if (trial is { Condition: TrialCondition.Ocd, Kind: TrialKind.Psychotherapy })
         {
             ClassifyErpCourse(index, trial, policy, notCounted, missing);
         }
@@ -159,15 +160,14 @@ public static class TrialClassifier
     /// <summary>An agent of a class that does not count for the trial's condition.</summary>
     private static string? NotCountedAgent(TreatmentTrial trial, DrugName drug)
     {
-        // The vocabulary knows one psychotherapy, ERP: for OCD any other therapy is not it, named or not.
-        if (trial is { Condition: TrialCondition.Ocd, Kind: TrialKind.Psychotherapy } && drug.Ingredient?.Is(DrugClass.ExposureAndResponsePrevention) != true)
-        {
-            return "only exposure and response prevention counts as the psychotherapy for OCD";
-        }
-
         if (drug.Ingredient is not { } ingredient)
         {
             return null;
+        }
+
+        if (trial is { Condition: TrialCondition.Ocd, Kind: TrialKind.Psychotherapy } && !ingredient.Is(DrugClass.ExposureAndResponsePrevention))
+        {
+            return $"{ingredient.Name} is not exposure and response prevention, the psychotherapy that counts for OCD";
         }
 
         return (trial.Condition, trial.Kind) switch
@@ -201,6 +201,8 @@ public static class TrialClassifier
     {
         (TrialCondition.Anxiety, TrialKind.Psychotherapy) =>
             "the therapy is not one the service recognises: name it (cognitive behavioural therapy counts for anxiety)",
+        (TrialCondition.Ocd, TrialKind.Psychotherapy) =>
+            "the therapy is not one the service recognises: name it (exposure and response prevention counts for OCD)",
         (TrialCondition.Ptsd, TrialKind.Psychotherapy) =>
             "the therapy is not one the service recognises: name it (a trauma-focused psychotherapy counts for PTSD: CPT, prolonged exposure, EMDR, trauma-focused CBT)",
         _ => "the name is not in the service's drug vocabulary: give the generic or brand name",

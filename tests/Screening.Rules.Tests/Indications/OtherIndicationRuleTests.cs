@@ -135,6 +135,15 @@ public class OcdIndicationRuleTests
         RuleAssert.Status(EvaluateTrials(Erp(ImprovementCategory.None) with { Drug = "supportive counselling" }), IndicationStatus.NotMet);
 
     [Fact]
+    public void A_therapy_the_service_does_not_recognise_may_be_erp_so_it_is_asked_for()
+    {
+        var missing = Assert.Single(RuleAssert.Status(EvaluateTrials(Erp(ImprovementCategory.None) with { Drug = "Expositionstherapie" }), IndicationStatus.Indeterminate).Missing);
+
+        Assert.Equal("treatmentTrials[0].drug", missing.Path);
+        Assert.Contains("exposure and response prevention counts for OCD", missing.Note);
+    }
+
+    [Fact]
     public void Two_failed_non_sri_drugs_do_not_count() => RuleAssert.Status(EvaluateTrials(Ocd("venlafaxine"), Ocd("mirtazapine")), IndicationStatus.NotMet);
 
     [Fact]
