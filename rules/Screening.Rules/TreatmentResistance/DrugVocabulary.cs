@@ -222,7 +222,7 @@ public static class DrugVocabulary
         ("narrative exposure therapy", [DrugClass.TraumaFocusedPsychotherapy], ["narrative exposure"]),
         ("written exposure therapy", [DrugClass.TraumaFocusedPsychotherapy], ["written exposure"]),
         ("trauma-focused psychotherapy", [DrugClass.TraumaFocusedPsychotherapy], ["trauma focused"]),
-        ("counselling", [DrugClass.OtherPsychotherapy], ["counselling", "counseling"]),
+        ("counselling", [DrugClass.OtherPsychotherapy], ["counselling", "counseling", "supportive counselling", "supportive counseling"]),
         ("supportive therapy", [DrugClass.OtherPsychotherapy], ["supportive"]),
         ("psychodynamic therapy", [DrugClass.OtherPsychotherapy], ["psychodynamic"]),
         ("interpersonal therapy", [DrugClass.OtherPsychotherapy], ["ipt", "interpersonal"]),

@@ -77,6 +77,9 @@ public class DrugVocabularyTests
     }
 
     [Fact]
+    public void Supportive_counselling_is_one_therapy() => Assert.Equal("counselling", DrugVocabulary.Read("Supportive counselling").Key);
+
+    [Fact]
     public void Words_of_a_name_are_read_in_order() => Assert.False(DrugVocabulary.Read("exposure, prolonged").Ingredient?.Is(DrugClass.TraumaFocusedPsychotherapy) == true);
 
     [Theory]
