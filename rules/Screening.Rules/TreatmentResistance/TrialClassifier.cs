@@ -228,9 +228,9 @@ public static class TrialClassifier
         trial is { Condition: TrialCondition.Ocd, Kind: TrialKind.Psychotherapy } && drug.Ingredient?.Is(DrugClass.ExposureAndResponsePrevention) == true;
 
     private static string FailedText(TreatmentTrial trial, DrugName drug) =>
-        IsErpCourse(trial, drug)
-            ? $"completed ERP course without remission ({ImprovementText(trial)})"
-            : $"failed adequate trial ({trial.WeeksAtDose:0.#} weeks at an adequate dose, {ImprovementText(trial)})";
+        IsErpCourse(trial, drug) ? $"completed ERP course without remission ({ImprovementText(trial)})"
+        : trial.Kind == TrialKind.Psychotherapy ? $"failed adequate course ({trial.WeeksAtDose:0.#} weeks, {ImprovementText(trial)})"
+        : $"failed adequate trial ({trial.WeeksAtDose:0.#} weeks at an adequate dose, {ImprovementText(trial)})";
 
     private static string ImprovementText(TreatmentTrial trial) =>
         trial.ImprovementPercent is { } pct ? $"{pct} % improvement" : $"improvement rated '{ScreeningJson.NameOf(trial.ImprovementCategory)}'";

@@ -183,6 +183,11 @@ public class TrialClassificationRuleTests
     }
 
     [Fact]
+    public void A_failed_therapy_is_a_course_not_a_dose() =>
+        Assert.Equal("failed adequate course (12 weeks, 20 % improvement)",
+            Classify(Failed with { Condition = TrialCondition.Anxiety, Kind = TrialKind.Psychotherapy, Drug = "CBT", WeeksAtDose = 12 }).Reason);
+
+    [Fact]
     public void A_benzodiazepine_does_not_count_towards_trd() =>
         Assert.Contains("clonazepam is not an antidepressant", Classify(Failed with { Drug = "Klonopin" }).Reason);
 
