@@ -157,7 +157,6 @@ public static class DrugVocabulary
         ("olanzapine", [DrugClass.Antipsychotic], ["olanzapine", "zyprexa"]),
         ("lumateperone", [DrugClass.Antipsychotic], ["lumateperone", "caplyta"]),
         ("risperidone", [DrugClass.Antipsychotic], ["risperidone", "risperdal"]),
-
         ("haloperidol", [DrugClass.Antipsychotic], ["haloperidol", "haldol"]),
         ("ziprasidone", [DrugClass.Antipsychotic], ["ziprasidone", "geodon"]),
         ("paliperidone", [DrugClass.Antipsychotic], ["paliperidone", "invega"]),
