@@ -101,7 +101,7 @@ public static class FhirJson
         }
         catch (System.Text.Json.JsonException)
         {
-            // Not well formed before it got that deep (or deeper than 1,024 levels: still "not well formed" here).
+            // Not well formed before it got that deep: "not well-formed JSON" is the right answer.
         }
 
         return false;
