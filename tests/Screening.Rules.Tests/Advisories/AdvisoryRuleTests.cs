@@ -97,4 +97,7 @@ public class ReassessWhenSoberAdvisoryRuleTests
 
     [Fact]
     public void Does_not_fire_otherwise() => RuleAssert.Absent(Evaluate(Answer.No));
+
+    [Fact]
+    public void Unanswered_is_worth_asking_only() => RuleAssert.WorthAskingOnly(Evaluate(Answer.Unknown), "substanceUse.intoxicatedOrWithdrawingNow");
 }

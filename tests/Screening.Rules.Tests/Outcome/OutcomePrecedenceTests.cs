@@ -231,6 +231,18 @@ public class OutcomePrecedenceTests
     }
 
     [Fact]
+    public void Intoxication_unanswered_is_asked_about_but_does_not_hold_a_referral()
+    {
+        var result = Evaluate(Intakes.Refer().WithSubstanceUse(s => s with { IntoxicatedOrWithdrawingNow = Answer.Unknown }));
+
+        Assert.Equal(OutcomeCategory.Refer, result.Outcome.Category);
+        var missing = Assert.Single(result.MissingInformation);
+        Assert.Equal("substanceUse.intoxicatedOrWithdrawingNow", missing.Field);
+        Assert.Equal(OutcomeCategory.InsufficientInformation, missing.CouldChangeOutcomeTo);
+        Assert.False(missing.Blocking);
+    }
+
+    [Fact]
     public void Intoxicated_under_a_contraindication_stays_a_flag()
     {
         var result = Evaluate(WithAvm(Intakes.Refer().WithSubstanceUse(s => s with { IntoxicatedOrWithdrawingNow = Answer.Yes })));
