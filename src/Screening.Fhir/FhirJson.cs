@@ -85,10 +85,13 @@ public static class FhirJson
     // System.Text.Json's default, which the Firely parser keeps: deeper JSON is refused as if it were not well formed.
     private const int ParserMaxDepth = 64;
 
+    // For finding out, after the parser has thrown, why: deep enough to read past the parser's limit.
+    private static readonly System.Text.Json.JsonReaderOptions DiagnosisReaderOptions = new() { MaxDepth = 1024 };
+
     /// <summary>Whether the text, read as JSON without the parser's depth limit, nests deeper than that limit.</summary>
     private static bool NestedTooDeeply(string json)
     {
-        var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json), new System.Text.Json.JsonReaderOptions { MaxDepth = 1024 });
+        var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json), DiagnosisReaderOptions);
         try
         {
             while (reader.Read())
@@ -115,7 +118,7 @@ public static class FhirJson
     private static FhirParseIssue? WhyUnreadable(string json)
     {
         var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
-        var reader = new System.Text.Json.Utf8JsonReader(utf8, new System.Text.Json.JsonReaderOptions { MaxDepth = 1024 });
+        var reader = new System.Text.Json.Utf8JsonReader(utf8, DiagnosisReaderOptions);
         static string Near(byte[] utf8, long tokenStart)
         {
             var before = utf8.AsSpan(0, (int)tokenStart);
