@@ -147,7 +147,16 @@ public class MdqPositiveCautionRuleTests
         RuleAssert.Unknown(Evaluate(8, Answer.Unknown, MdqProblemLevel.SeriousProblem), "instruments.mdq.part2SamePeriod");
 
     [Fact]
-    public void Is_not_evaluated_when_the_mdq_was_not_given() => RuleAssert.Absent(Evaluate(null, Answer.Unknown, MdqProblemLevel.Unknown));
+    public void Asks_for_the_mdq_when_it_was_not_given() =>
+        RuleAssert.Unknown(Evaluate(null, Answer.Unknown, MdqProblemLevel.Unknown), "instruments.mdq.part1YesCount");
+
+    [Fact]
+    public void Asks_for_the_mdq_when_the_bipolar_diagnosis_is_unanswered() =>
+        RuleAssert.Unknown(Evaluate(null, Answer.Unknown, MdqProblemLevel.Unknown, Answer.Unknown), "instruments.mdq.part1YesCount");
+
+    [Fact]
+    public void Does_not_ask_for_the_mdq_with_a_bipolar_diagnosis() =>
+        RuleAssert.Absent(Evaluate(null, Answer.Unknown, MdqProblemLevel.Unknown, Answer.Yes));
 }
 
 public class SubstanceUseCautionRuleTests

@@ -62,6 +62,7 @@ public static class Intakes
                 SuicidalThoughts = Answer.No,
                 SuicidalBehaviorLifetime = Answer.No,
             },
+            Mdq = new MdqAnswers { Part1YesCount = 2, Part2SamePeriod = Answer.No, Part3ProblemLevel = MdqProblemLevel.NoProblem },
         },
         TreatmentTrials = [FailedAntidepressant("sertraline"), FailedAntidepressant("venlafaxine")],
         Contraindications = new ContraindicationAnswers
