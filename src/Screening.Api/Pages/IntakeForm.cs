@@ -62,11 +62,22 @@ public sealed class IntakeForm
             if (IsIntakeName(name) && value.Count == 1 && value[0] is { } text)
             {
                 intake.Values[name] = text.Trim();
+
+                // The form reader replaces bytes that are not UTF-8 with U+FFFD; screening the replaced text would
+                // decide on answers nobody gave (the JSON API refuses such a body for the same reason).
+                if (text.Contains(NotUtf8, StringComparison.Ordinal))
+                {
+                    intake.Errors[name] = [NotUtf8Message];
+                }
             }
         }
 
         return intake;
     }
+
+    private const char NotUtf8 = '\uFFFD';
+
+    public const string NotUtf8Message = "Not readable as UTF-8 text: send the form as UTF-8.";
 
     /// <summary>The answers of a stored request, to answer again what was missing.</summary>
     public static IntakeForm FromRequest(byte[] requestJson)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -128,6 +129,25 @@ public class CoordinatorPagesTests(ApiFactory factory)
         Assert.Contains("value=\"1980-05-14\"", page, StringComparison.Ordinal);
         Assert.Matches("id=\"f-vitals-systolicMmHg-error\"><span class=\"visually-hidden\">Error: </span>[^<]+", page);
         Assert.Matches("id=\"f-instruments-phq9-total-error\"><span class=\"visually-hidden\">Error: </span>[^<]*27", page);
+    }
+
+    [Fact]
+    public async Task An_answer_that_is_not_utf8_is_named_next_to_its_field_and_nothing_is_decided()
+    {
+        // The form reader turns bytes that are not UTF-8 into U+FFFD, and the screening went ahead on a drug name nobody
+        // typed. (A browser sends the form as UTF-8; another client may not.)
+        using var browser = await SignedInAsync();
+        var token = CoordinatorSession.AntiforgeryToken().Match(await browser.GetStringAsync("/screenings/new")).Groups[1].Value;
+        byte[] body = [.. "rows%3AtreatmentTrials=1&treatmentTrials%5B0%5D.drug=sertral"u8, 0xFF, .. "ine&patient.dateOfBirth=1980-05-14&__RequestVerificationToken="u8,
+            .. Encoding.ASCII.GetBytes(Uri.EscapeDataString(token))];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        var response = await browser.PostAsync("/screenings/new", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Matches("id=\"f-treatmentTrials-0-drug-error\"><span class=\"visually-hidden\">Error: </span>Not readable as UTF-8 text", page);
+        Assert.DoesNotContain("id=\"f-patient-dateOfBirth-error\"", page, StringComparison.Ordinal);
     }
 
     [Theory]

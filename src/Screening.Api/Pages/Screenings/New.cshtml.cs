@@ -65,6 +65,12 @@ public sealed class NewScreeningModel(IntakeReader reader, ScreeningDecisions de
             return Page();
         }
 
+        if (Form.Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         var read = reader.Parse<ScreeningRequest>(Form.ToJson());
         if (read.Problem is { } problem)
         {
