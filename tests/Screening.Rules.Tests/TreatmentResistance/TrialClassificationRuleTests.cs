@@ -199,6 +199,36 @@ public class TrialClassificationRuleTests
         Assert.Equal(TrialClassification.NotCounted, trial.Classification);
         Assert.Contains("tramadol is not a first-line neuropathic pain agent", trial.Reason);
     }
+
+    [Theory]
+    [InlineData(TrialCondition.BipolarDepression, "lamotrigine", TrialClassification.FailedAdequate)]
+    [InlineData(TrialCondition.BipolarDepression, "Seroquel", TrialClassification.FailedAdequate)]
+    [InlineData(TrialCondition.BipolarDepression, "sertraline", TrialClassification.FailedAdequate)]
+    [InlineData(TrialCondition.BipolarDepression, "clonazepam", TrialClassification.NotCounted)]
+    [InlineData(TrialCondition.BipolarDepression, "gabapentin", TrialClassification.NotCounted)]
+    [InlineData(TrialCondition.EatingDisorder, "fluoxetine", TrialClassification.FailedAdequate)]
+    [InlineData(TrialCondition.EatingDisorder, "olanzapine", TrialClassification.FailedAdequate)]
+    [InlineData(TrialCondition.EatingDisorder, "lorazepam", TrialClassification.NotCounted)]
+    [InlineData(TrialCondition.EatingDisorder, "pregabalin", TrialClassification.NotCounted)]
+    public void Bipolar_depression_and_eating_disorders_do_not_count_drugs_that_do_not_treat_them(TrialCondition condition, string name, TrialClassification expected)
+    {
+        var trial = Classify(Failed with { Condition = condition, Drug = name });
+
+        Assert.Equal(expected, trial.Classification);
+        if (expected == TrialClassification.NotCounted)
+        {
+            Assert.Contains(condition == TrialCondition.EatingDisorder ? "is not an eating-disorder treatment" : "is not a bipolar-depression treatment", trial.Reason);
+        }
+    }
+
+    [Fact]
+    public void An_unrecognised_name_for_bipolar_depression_still_counts_by_its_name()
+    {
+        var trial = Classify(Failed with { Condition = TrialCondition.BipolarDepression, Drug = "Unheardofzine" });
+
+        Assert.Equal(TrialClassification.FailedAdequate, trial.Classification);
+        Assert.False(trial.AgentRecognised);
+    }
 }
 
 public class RefractorinessTests
