@@ -148,8 +148,8 @@ public static class OutcomePrecedence
         var anyPossible = anyEstablished || indications.Any(i => i.Status == IndicationStatus.Indeterminate);
 
         var candidates = findings.Where(f => !f.IsPresent).SelectMany(f =>
-                f.Missing.Select(field => new Candidate(field, f.RuleId, LeadsTo(f), HoldsAtFor(f.Kind)))
-                    .Concat(f.WorthAsking.Select(field => new Candidate(field, f.RuleId, LeadsTo(f), HoldsAt.Never))))
+                f.Missing.Select(field => new Candidate(field, f.RuleId, LeadsTo(f, category), HoldsAtFor(f.Kind)))
+                    .Concat(f.WorthAsking.Select(field => new Candidate(field, f.RuleId, LeadsTo(f, category), HoldsAt.Never))))
             .Concat(indications.Where(i => i.Status == IndicationStatus.Indeterminate)
                 .SelectMany(i => i.Missing.Select(field => new Candidate(field, i.Id, i.LeadsTo, HoldsAt.IndicationStep))));
 
@@ -191,11 +191,14 @@ public static class OutcomePrecedence
         _ => HoldsAt.Never,
     };
 
-    // Intoxication at screening is an advisory that decides the category (step 3b); other advisories and cautions can
-    // at most add specialist review.
-    private static OutcomeCategory LeadsTo(Finding finding) => finding.RuleId == ReassessWhenSoberAdvisoryRule.Id
-        ? OutcomeCategory.InsufficientInformation
-        : LeadsTo(finding.Kind);
+    // Intoxication at screening is an advisory that decides the category (step 3b); another advisory leaves the category
+    // as it is (its answer adds the advisory); a caution can at most add specialist review.
+    private static OutcomeCategory LeadsTo(Finding finding, OutcomeCategory category) => finding switch
+    {
+        { RuleId: ReassessWhenSoberAdvisoryRule.Id } => OutcomeCategory.InsufficientInformation,
+        { Kind: RuleKind.Info } => category,
+        _ => LeadsTo(finding.Kind),
+    };
 
     private static OutcomeCategory LeadsTo(RuleKind kind) => kind switch
     {

@@ -159,7 +159,7 @@ public sealed record MissingInformation
     /// <summary>Rule ids that need the answer.</summary>
     public required IReadOnlyList<string> NeededBy { get; init; }
 
-    /// <summary>The category the answer could lead to.</summary>
+    /// <summary>The category the answer could lead to: the outcome's own category when the answer could only add an advisory (for example, reproductive-potential counselling).</summary>
     public required OutcomeCategory CouldChangeOutcomeTo { get; init; }
 
     /// <summary>True: ask now, the outcome is insufficient-information until it is answered. False: worth asking; the category stands.</summary>

@@ -22,9 +22,9 @@ public class YoungAdultAdvisoryRuleTests
 
 public class ReproductivePotentialAdvisoryRuleTests
 {
-    private static Finding? Evaluate(Answer able) =>
+    private static Finding? Evaluate(Answer able, SexAtBirth sex = SexAtBirth.Female) =>
         RuleSession.For<ReproductivePotentialAdvisoryRule>()
-            .Evaluate(Intakes.Refer().WithPatient(p => p with { AbleToBecomePregnant = able, Pregnant = Answer.No }))
+            .Evaluate(Intakes.Refer().WithPatient(p => p with { AbleToBecomePregnant = able, Pregnant = Answer.No, SexAtBirth = sex }))
             .FindingOf<ReproductivePotentialAdvisoryRule>();
 
     [Fact]
@@ -32,6 +32,16 @@ public class ReproductivePotentialAdvisoryRuleTests
 
     [Fact]
     public void Does_not_fire_otherwise() => RuleAssert.Absent(Evaluate(Answer.No));
+
+    [Theory]
+    [InlineData(SexAtBirth.Female)]
+    [InlineData(SexAtBirth.Intersex)]
+    [InlineData(SexAtBirth.Unknown)]
+    public void Asks_whether_the_patient_can_become_pregnant_when_unanswered(SexAtBirth sex) =>
+        RuleAssert.WorthAskingOnly(Evaluate(Answer.Unknown, sex), "patient.ableToBecomePregnant");
+
+    [Fact]
+    public void Does_not_ask_about_a_man() => RuleAssert.Absent(Evaluate(Answer.Unknown, SexAtBirth.Male));
 }
 
 public class TransportRequiredAdvisoryRuleTests

@@ -242,6 +242,21 @@ public class OutcomePrecedenceTests
         Assert.False(missing.Blocking);
     }
 
+    [Theory]
+    [InlineData(false, OutcomeCategory.Refer)]
+    [InlineData(true, OutcomeCategory.ReferWithSpecialistReview)]
+    public void An_advisory_question_unanswered_is_worth_asking_and_leaves_the_category_as_it_is(bool withCaution, OutcomeCategory category)
+    {
+        var intake = Intakes.Refer().WithPatient(p => p with { AbleToBecomePregnant = Answer.Unknown, Pregnant = Answer.No });
+        var result = Evaluate(withCaution ? intake.WithPatient(p => p with { Breastfeeding = Answer.Yes }) : intake);
+
+        Assert.Equal(category, result.Outcome.Category);
+        var missing = Assert.Single(result.MissingInformation);
+        Assert.Equal("patient.ableToBecomePregnant", missing.Field);
+        Assert.Equal(category, missing.CouldChangeOutcomeTo);
+        Assert.False(missing.Blocking);
+    }
+
     [Fact]
     public void Intoxicated_under_a_contraindication_stays_a_flag()
     {
