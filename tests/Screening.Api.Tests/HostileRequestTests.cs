@@ -273,7 +273,7 @@ public class HostileRequestTests(ApiFactory factory) : IClassFixture<ApiFactory>
         }));
 
     [Fact]
-    public async Task Every_hostile_batch_is_refused_whole_or_item_by_item_within_a_second()
+    public async Task Every_hostile_batch_is_refused_whole_or_item_by_item_within_seconds()
     {
         var client = factory.CreateAuthorizedClient();
         var refusedWhole = 0;
@@ -291,7 +291,9 @@ public class HostileRequestTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
             var status = (int)response.StatusCode;
             Assert.True(status is 200 or (>= 400 and < 500), $"{batch}: answered {status}");
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"{batch}: took {clock.Elapsed.TotalMilliseconds:0} ms");
+            // A guard against work that grows with what a hostile body holds (a batch takes tens of milliseconds), not a
+            // performance figure: 1 s was exceeded once with the whole suite running in parallel on a 2-core machine.
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{batch}: took {clock.Elapsed.TotalMilliseconds:0} ms");
             using var json = JsonDocument.Parse(text);
             if (status != 200)
             {
