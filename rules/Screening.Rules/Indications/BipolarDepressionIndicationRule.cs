@@ -4,7 +4,7 @@ namespace Screening.Rules.Indications;
 
 [Name("IND_BIPOLAR_DEP")]
 [Title("Bipolar depression")]
-[Description("Bipolar I or II disorder with a current major depressive episode, PHQ-9 10 or more, YMRS 12 or less (no current mood elevation) and at least 1 failed adequate trial of a bipolar-depression treatment (a benzodiazepine, an opioid, an analgesic or a gabapentinoid does not count). Off-label ketamine, add-on to a mood stabiliser.")]
+[Description("Bipolar I or II disorder with a current major depressive episode, PHQ-9 10 or more, YMRS 12 or less (no current mood elevation) and at least 1 failed adequate trial of a bipolar-depression treatment (a benzodiazepine, an opioid, an analgesic, a gabapentinoid or another drug of no mood-stabiliser, antipsychotic or antidepressant class does not count). Off-label ketamine, add-on to a mood stabiliser.")]
 [Kind(RuleKind.Indication)]
 [Indication(RegulatoryStatus.OffLabelKetamine, EvidenceLevel.E3)]
 [Source("CADTH 2019 (PMID 31873996): 'For patients with bipolar disorder, TRD is defined as a minimum of one prior treatment failure' [V]; Diazgranados 2010 (PMC3000408) and Zarate 2012 [P] add-on RCTs; PHQ-9 (Kroenke 2001) [V]; YMRS boundary [POLICY]", SourceStatus.Verified)]

@@ -4,7 +4,7 @@ namespace Screening.Rules.Indications;
 
 [Name("IND_EATING_DISORDER")]
 [Title("Eating disorder")]
-[Description("A clinician diagnosis (anorexia nervosa, bulimia nervosa, binge-eating disorder), or SCOFF 2 or more with an EDE-Q global score at or above the policy cut-off (4.0), and at least 1 failed evidence-based treatment (a benzodiazepine, an opioid, an analgesic or a gabapentinoid does not count); medically stable. Off-label ketamine, case series only.")]
+[Description("A clinician diagnosis (anorexia nervosa, bulimia nervosa, binge-eating disorder), or SCOFF 2 or more with an EDE-Q global score at or above the policy cut-off (4.0), and at least 1 failed evidence-based treatment (a benzodiazepine, an opioid, an analgesic, a gabapentinoid or another drug of no mood-stabiliser, antipsychotic or antidepressant class does not count); medically stable. Off-label ketamine, case series only.")]
 [Kind(RuleKind.Indication)]
 [Indication(RegulatoryStatus.OffLabelKetamine, EvidenceLevel.E4)]
 [Source("SCOFF ≥ 2 (Morgan 1999) [V]; EDE-Q ≥ 4.0 (Mond 2008) [U]; Ragnhildstveit 2022 (Brain Sci 12:382): case series and reports only [V]; failed-treatment count [POLICY]", SourceStatus.Unverified)]

@@ -170,6 +170,12 @@ public static class TrialClassifier
             return $"{ingredient.Name} is not exposure and response prevention, the psychotherapy that counts for OCD";
         }
 
+        // Spec §4 counts "an evidence-based bipolar-depression treatment" and "an evidence-based ED treatment" without
+        // listing them; whatever the list, a drug of no mood-stabiliser, antipsychotic or antidepressant class (a
+        // benzodiazepine, an opioid, an analgesic, ...) or a gabapentinoid is not on it. The other recognised classes
+        // still count, as does a name the vocabulary does not know.
+        var treatsNeitherCondition = ingredient.Is(DrugClass.OtherDrug) || ingredient.Is(DrugClass.Gabapentinoid);
+
         return (trial.Condition, trial.Kind) switch
         {
             // Spec §4: "adequate SSRI/SNRI and/or CBT" (anxiety), "trauma-focused psychotherapy or adequate SSRI/SNRI
@@ -184,13 +190,9 @@ public static class TrialClassifier
                 $"{ingredient.Name} is not a serotonin reuptake inhibitor; only SRIs count for OCD",
             (TrialCondition.NeuropathicPain, TrialKind.Medication) when !ingredient.IsFirstLineNeuropathicAgent =>
                 $"{ingredient.Name} is not a first-line neuropathic pain agent (a gabapentinoid, an SNRI or a tricyclic)",
-
-            // Spec §4 counts "an evidence-based bipolar-depression treatment" and "an evidence-based ED treatment"
-            // without listing them; whatever the list, a benzodiazepine, an opioid, an analgesic or a gabapentinoid is
-            // not on it. The other recognised classes still count, as does a name the vocabulary does not know.
-            (TrialCondition.BipolarDepression, _) when ingredient.Is(DrugClass.OtherDrug) || ingredient.Is(DrugClass.Gabapentinoid) =>
+            (TrialCondition.BipolarDepression, _) when treatsNeitherCondition =>
                 $"{ingredient.Name} is not a bipolar-depression treatment (a mood stabiliser, an antipsychotic or an antidepressant counts)",
-            (TrialCondition.EatingDisorder, _) when ingredient.Is(DrugClass.OtherDrug) || ingredient.Is(DrugClass.Gabapentinoid) =>
+            (TrialCondition.EatingDisorder, _) when treatsNeitherCondition =>
                 $"{ingredient.Name} is not an eating-disorder treatment",
             _ => null,
         };

@@ -19,6 +19,11 @@ public sealed class IntakeForm
     /// <summary>The form value of "Unknown" for a yes/no question, and of a choice left unanswered.</summary>
     public const string Unknown = "";
 
+    /// <summary>What the form reader puts in place of bytes that are not UTF-8.</summary>
+    private const char NotUtf8 = '\uFFFD';
+
+    private const string NotUtf8Message = "Not readable as UTF-8 text: send the form as UTF-8.";
+
     /// <summary>The name of the hidden field that carries how many rows a repeating group shows.</summary>
     public static string RowsField(IntakeItem group) => "rows:" + group.LinkId;
 
@@ -74,10 +79,6 @@ public sealed class IntakeForm
 
         return intake;
     }
-
-    private const char NotUtf8 = '\uFFFD';
-
-    public const string NotUtf8Message = "Not readable as UTF-8 text: send the form as UTF-8.";
 
     /// <summary>The answers of a stored request, to answer again what was missing.</summary>
     public static IntakeForm FromRequest(byte[] requestJson)

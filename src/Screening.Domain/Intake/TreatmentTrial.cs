@@ -74,8 +74,8 @@ public sealed record TreatmentTrial
     /// agents are counted by active ingredient. Where a criterion counts only some classes (anxiety: SSRIs, SNRIs and
     /// CBT; PTSD: SSRIs, SNRIs and trauma-focused psychotherapy; OCD: SRIs and ERP; neuropathic pain: gabapentinoids,
     /// SNRIs and tricyclics), other agents are not counted and a name the service does not recognise is asked about.
-    /// For bipolar depression and eating disorders a benzodiazepine, an opioid, an analgesic or a gabapentinoid is not
-    /// counted.
+    /// For bipolar depression and eating disorders a benzodiazepine, an opioid, an analgesic, a gabapentinoid or another
+    /// drug of no mood-stabiliser, antipsychotic or antidepressant class is not counted.
     /// </summary>
     [Question("Which drug or therapy was it?")]
     [MaxLength(IntakeLimits.MaxTextLength)]
