@@ -13,7 +13,8 @@ public sealed class MdqPositiveCautionRule : ScreeningRule
         Finding? finding = null;
 
         When()
-            .Match(() => intake, x => x.Diagnoses.BipolarDisorder != Answer.Yes)
+            // A negative MDQ (the usual case) is ruled out here, before a binding is made for it.
+            .Match(() => intake, x => x.Diagnoses.BipolarDisorder != Answer.Yes, x => Mdq.Positive(x.Instruments.Mdq) != Answer.No)
             .Let(() => finding, () => Evaluate(intake.Instruments.Mdq))
             .Having(() => finding != null);
 
