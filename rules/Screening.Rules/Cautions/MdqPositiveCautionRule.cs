@@ -10,21 +10,18 @@ public sealed class MdqPositiveCautionRule : ScreeningRule
     public override void Define()
     {
         Intake intake = null!;
-        Finding? finding = null;
 
         When()
             // A negative MDQ (the usual case) is ruled out here, before a binding is made for it.
-            .Match(() => intake, x => x.Diagnoses.BipolarDisorder != Answer.Yes, x => Mdq.Positive(x.Instruments.Mdq) != Answer.No)
-            .Let(() => finding, () => Evaluate(intake.Instruments.Mdq))
-            .Having(() => finding != null);
+            .Match(() => intake, x => x.Diagnoses.BipolarDisorder != Answer.Yes, x => Mdq.Positive(x.Instruments.Mdq) != Answer.No);
 
         Then()
-            .Yield(_ => finding!);
+            .Yield(_ => Evaluate(intake.Instruments.Mdq));
     }
 
     // The MDQ is in the minimum dataset (spec §10) and is the only screen for undiagnosed bipolarity, which a ketamine
     // referral must not miss: not given, it is unknown (worth asking; its answer could add this caution), not negative.
-    private Finding? Evaluate(MdqAnswers mdq)
+    private Finding Evaluate(MdqAnswers mdq)
     {
         if (!Mdq.Administered(mdq))
         {
@@ -38,8 +35,8 @@ public sealed class MdqPositiveCautionRule : ScreeningRule
                 new Evidence(Fields.MdqPart1YesCount.Path, $"{mdq.Part1YesCount}", $"≥ {Thresholds.MdqPart1YesAtLeast}"),
                 new Evidence(Fields.MdqPart2SamePeriod.Path, "yes"),
                 new Evidence(Fields.MdqPart3ProblemLevel.Path, mdq.Part3ProblemLevel == MdqProblemLevel.SeriousProblem ? "serious problem" : "moderate problem", "moderate or serious")),
-            Answer.Unknown => Finding.Unknown(Self, Mdq.Missing(mdq)),
-            _ => null,
+            // Unknown: the match has ruled "no" out.
+            _ => Finding.Unknown(Self, Mdq.Missing(mdq)),
         };
     }
 }
