@@ -26,9 +26,10 @@ public static class OutcomePrecedence
             DecisiveRuleIds = step.Decisive,
             CssrsLevel = cssrs.Level,
             Phq9Item9 = phq9Item9,
-            // R2-9: an incomplete C-SSRS needs a suicide risk assessment, under any outcome but a crisis referral; a
-            // completed one governs (a disagreeing PHQ-9 item 9 is INFO_PHQ9_CSSRS_DISCORDANT instead).
-            SafetyFollowUpRequired = step.Category != OutcomeCategory.UrgentCrisisReferral && cssrs.Level == CssrsRiskLevel.Unknown,
+            // R2-9: an incomplete C-SSRS needs a suicide risk assessment under every outcome, a crisis referral included
+            // (an emergency team treating a hypertensive crisis or an unstable eating disorder does not assess suicide
+            // risk unasked); a completed one governs (a disagreeing PHQ-9 item 9 is INFO_PHQ9_CSSRS_DISCORDANT instead).
+            SafetyFollowUpRequired = cssrs.Level == CssrsRiskLevel.Unknown,
             Findings = findings,
             Indications = indications,
             Missing = MissingThatMatters(step.Category, findings, indications),
@@ -140,7 +141,8 @@ public static class OutcomePrecedence
     /// information: every answer that holds the outcome at its step is blocking; safety questions and indication data are
     /// always listed, contraindication and caution questions only when an indication is established or could be. Under any
     /// other outcome nothing is blocking, and only what could change the action is listed: questions that could make the
-    /// outcome urgent, and under a referral the questions that could add a caution, an advisory or an indication.
+    /// outcome urgent (under an urgent referral, add a second urgent finding, which travels with the patient), and under
+    /// a referral the questions that could add a caution, an advisory or an indication.
     /// </summary>
     private static List<MissingItem> MissingThatMatters(OutcomeCategory category, List<Finding> findings, List<IndicationAssessment> indications)
     {
@@ -163,9 +165,9 @@ public static class OutcomePrecedence
 
         bool Listed(Candidate c) => category switch
         {
-            OutcomeCategory.UrgentCrisisReferral => false,
             OutcomeCategory.InsufficientInformation => c.LeadsTo == OutcomeCategory.UrgentCrisisReferral || c.HoldsAt == HoldsAt.IndicationStep || anyPossible,
-            OutcomeCategory.NotEligibleContraindicated or OutcomeCategory.NotEligibleCriteriaNotMet => c.LeadsTo == OutcomeCategory.UrgentCrisisReferral,
+            OutcomeCategory.UrgentCrisisReferral or OutcomeCategory.NotEligibleContraindicated or OutcomeCategory.NotEligibleCriteriaNotMet =>
+                c.LeadsTo == OutcomeCategory.UrgentCrisisReferral,
             // Under a referral, anything that could add a caution, an advisory or an indication, or change the pathway.
             _ => true,
         };

@@ -100,7 +100,7 @@ public sealed record TreatmentTrial
     [Range(0.0, 520.0)]
     public decimal? WeeksAtDose { get; init; }
 
-    /// <summary>Improvement of symptoms during the trial, in percent (0-100). Takes precedence over <c>improvementCategory</c>.</summary>
+    /// <summary>Improvement of symptoms during the trial, in percent (0-100). Takes precedence over <c>improvementCategory</c> for non-response; whether an OCD ERP course ended in remission is read from the category, which a percentage within the non-response limit stands in for.</summary>
     [Question("By how much did the symptoms improve, in percent?")]
     [Unit("%", "%")]
     [Range(0, 100)]

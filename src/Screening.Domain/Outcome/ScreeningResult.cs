@@ -70,7 +70,7 @@ public sealed record OutcomeView
     /// <summary>For a temporary contraindication: when and how to re-screen.</summary>
     public string? RescreenAdvice { get; init; }
 
-    /// <summary>True when a suicide risk assessment must be completed: the C-SSRS screener is incomplete (with PHQ-9 item 9 positive: the same day). A completed C-SSRS governs.</summary>
+    /// <summary>True when a suicide risk assessment must be completed: the C-SSRS screener is incomplete (with PHQ-9 item 9 positive: the same day), under any outcome; under a crisis referral it is for the receiving team and does not hold the referral. A completed C-SSRS governs.</summary>
     public required bool SafetyFollowUpRequired { get; init; }
 
     /// <summary>What the safety follow-up is, when one is required.</summary>

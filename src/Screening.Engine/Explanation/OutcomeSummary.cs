@@ -22,7 +22,8 @@ public static class OutcomeSummary
                 + (decision.Subtype == UrgentSubtype.Medical
                     ? "Refer for emergency medical care now; this is not a treatment referral."
                     : "Keep the patient safe and arrange same-day psychiatric crisis evaluation; this is not a treatment referral.")
-                + (secondaryTitles.Count > 0 ? $" Other findings for the receiving clinician: {string.Join("; ", secondaryTitles)}." : string.Empty),
+                + (secondaryTitles.Count > 0 ? $" Other findings for the receiving clinician: {string.Join("; ", secondaryTitles)}." : string.Empty)
+                + CouldAddAnEmergency(refining.Length),
             OutcomeCategory.NotEligibleContraindicated =>
                 $"Not eligible: contraindicated ({titles})."
                 + (decision.Temporary == true ? " The contraindication is temporary: defer and re-screen when it has resolved." : string.Empty)
@@ -45,10 +46,19 @@ public static class OutcomeSummary
         };
     }
 
-    public static string SafetyAdvisory(OutcomeDecision decision) =>
-        decision.Phq9Item9 >= Rules.Thresholds.Phq9Item9PositiveAtLeast
-            ? $"PHQ-9 item 9 is {decision.Phq9Item9} and the C-SSRS screener is incomplete: complete a suicide risk assessment the same day."
-            : "The C-SSRS screener is incomplete: complete a suicide risk assessment before acting on this result.";
+    public static string SafetyAdvisory(OutcomeDecision decision)
+    {
+        var incomplete = decision.Phq9Item9 >= Rules.Thresholds.Phq9Item9PositiveAtLeast
+            ? $"PHQ-9 item 9 is {decision.Phq9Item9} and the C-SSRS screener is incomplete"
+            : "The C-SSRS screener is incomplete";
+        return decision.Category switch
+        {
+            // The crisis referral goes first: the assessment is for the receiving team, not a reason to wait.
+            OutcomeCategory.UrgentCrisisReferral => $"{incomplete}: the receiving team should complete a suicide risk assessment the same day; do not delay this referral for it.",
+            _ when decision.Phq9Item9 >= Rules.Thresholds.Phq9Item9PositiveAtLeast => $"{incomplete}: complete a suicide risk assessment the same day.",
+            _ => $"{incomplete}: complete a suicide risk assessment before acting on this result.",
+        };
+    }
 
     // Questions end in "?"; labels such as "PHQ-9 total score" get a full stop, so the list reads as sentences.
     // A question ends a sentence already when it ends in ? or . (also inside the closing quote of an instrument's own wording).
@@ -70,6 +80,14 @@ public static class OutcomeSummary
             _ => "; some could make this urgent.",
         };
     }
+
+    // Under an urgent referral only questions that could add a second urgent finding are listed.
+    private static string CouldAddAnEmergency(int refining) => refining switch
+    {
+        0 => string.Empty,
+        1 => " 1 unanswered question could add a further urgent finding: the receiving clinician should ask it.",
+        _ => $" {refining} unanswered questions could add a further urgent finding: the receiving clinician should ask them.",
+    };
 
     // Under "not eligible" only questions that could make the outcome urgent are listed.
     private static string CouldBeUrgent(int refining) => refining switch

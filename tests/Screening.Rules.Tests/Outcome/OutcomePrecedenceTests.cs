@@ -32,13 +32,48 @@ public class OutcomePrecedenceTests
     }
 
     [Fact]
-    public void Urgent_beats_insufficient_information()
+    public void Urgent_beats_insufficient_information_and_passes_the_incomplete_suicide_screen_on()
     {
         var result = Evaluate(Intakes.Refer().WithCssrs(new CssrsScreener()).WithDiagnoses(d => d with { EatingDisorder = Answer.Yes }).WithVitals(v => v with { HeartRateBpm = 35 }));
 
         Assert.Equal(OutcomeCategory.UrgentCrisisReferral, result.Outcome.Category);
         Assert.Equal(UrgentSubtype.Medical, result.Outcome.Subtype);
+
+        // R2-9: the emergency team treating the bradycardia is told that the suicide screen is incomplete, without
+        // holding the referral; its unanswered items could add a psychiatric emergency.
+        Assert.True(result.Outcome.SafetyFollowUpRequired);
+        Assert.Contains("do not delay this referral", result.Outcome.SafetyAdvisory, StringComparison.Ordinal);
+        Assert.Contains(result.MissingInformation, m => m.Field == "instruments.cssrs.intentWithPlan");
+        Assert.All(result.MissingInformation, m =>
+        {
+            Assert.False(m.Blocking);
+            Assert.Equal(OutcomeCategory.UrgentCrisisReferral, m.CouldChangeOutcomeTo);
+        });
+        Assert.Contains("could add a further urgent finding", result.Outcome.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Urgent_with_a_completed_suicide_screen_needs_no_follow_up_and_lists_nothing()
+    {
+        var result = Evaluate(Intakes.Refer().WithDiagnoses(d => d with { EatingDisorder = Answer.Yes }).WithVitals(v => v with { HeartRateBpm = 35 }));
+
+        Assert.Equal(OutcomeCategory.UrgentCrisisReferral, result.Outcome.Category);
+        Assert.False(result.Outcome.SafetyFollowUpRequired);
+        Assert.Null(result.Outcome.SafetyAdvisory);
         Assert.Empty(result.MissingInformation);
+    }
+
+    [Fact]
+    public void A_psychiatric_emergency_lists_the_unanswered_crisis_symptoms_that_could_add_a_medical_one()
+    {
+        var result = Evaluate(Intakes.Refer().WithCssrs(HighRisk).WithBloodPressure(190, 100).WithVitals(v => v with { HypertensiveCrisisSymptoms = Answer.Unknown }));
+
+        Assert.Equal(OutcomeCategory.UrgentCrisisReferral, result.Outcome.Category);
+        Assert.Equal(UrgentSubtype.Psychiatric, result.Outcome.Subtype);
+        var symptoms = Assert.Single(result.MissingInformation);
+        Assert.Equal("vitals.hypertensiveCrisisSymptoms", symptoms.Field);
+        Assert.False(symptoms.Blocking);
+        Assert.False(result.Outcome.SafetyFollowUpRequired);
     }
 
     [Fact]
