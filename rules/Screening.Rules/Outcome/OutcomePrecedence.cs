@@ -141,8 +141,9 @@ public static class OutcomePrecedence
     /// information: every answer that holds the outcome at its step is blocking; safety questions and indication data are
     /// always listed, contraindication and caution questions only when an indication is established or could be. Under any
     /// other outcome nothing is blocking, and only what could change the action is listed: questions that could make the
-    /// outcome urgent (under an urgent referral, add a second urgent finding, which travels with the patient), and under
-    /// a referral the questions that could add a caution, an advisory or an indication.
+    /// outcome urgent (under an urgent referral, add a second urgent finding, which travels with the patient), under "criteria
+    /// not met" also intoxication at screening, and under a referral the questions that could add a caution, an advisory
+    /// or an indication.
     /// </summary>
     private static List<MissingItem> MissingThatMatters(OutcomeCategory category, List<Finding> findings, List<IndicationAssessment> indications)
     {
@@ -166,8 +167,9 @@ public static class OutcomePrecedence
         bool Listed(Candidate c) => category switch
         {
             OutcomeCategory.InsufficientInformation => c.LeadsTo == OutcomeCategory.UrgentCrisisReferral || c.HoldsAt == HoldsAt.IndicationStep || anyPossible,
-            OutcomeCategory.UrgentCrisisReferral or OutcomeCategory.NotEligibleContraindicated or OutcomeCategory.NotEligibleCriteriaNotMet =>
-                c.LeadsTo == OutcomeCategory.UrgentCrisisReferral,
+            OutcomeCategory.UrgentCrisisReferral or OutcomeCategory.NotEligibleContraindicated => c.LeadsTo == OutcomeCategory.UrgentCrisisReferral,
+            // "Criteria not met" is decided at step 4, after 3b: answers given while intoxicated are no basis for it either.
+            OutcomeCategory.NotEligibleCriteriaNotMet => c.LeadsTo is OutcomeCategory.UrgentCrisisReferral or OutcomeCategory.InsufficientInformation,
             // Under a referral, anything that could add a caution, an advisory or an indication, or change the pathway.
             _ => true,
         };

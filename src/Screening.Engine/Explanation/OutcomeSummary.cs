@@ -37,7 +37,11 @@ public static class OutcomeSummary
                 + WorthAsking(refining),
             OutcomeCategory.NotEligibleCriteriaNotMet => (decisive.Count == 0
                 ? "Not eligible: the answers open no candidate indication (no relevant diagnosis or instrument score was given)."
-                : $"Not eligible: the criteria are not met for {titles}.") + CouldBeUrgent(refining.Length),
+                : $"Not eligible: the criteria are not met for {titles}.")
+                + CouldBeUrgent(refining.Count(m => m.CouldChangeOutcomeTo == OutcomeCategory.UrgentCrisisReferral))
+                + (refining.Any(m => m.NeededBy.Contains(ReassessWhenSoberAdvisoryRule.Id))
+                    ? " Whether the patient was intoxicated or withdrawing at screening is unanswered: if so, reassess when sober and screen again."
+                    : string.Empty),
             OutcomeCategory.ReferWithSpecialistReview =>
                 $"Refer with specialist review ({(decision.Pathway == Pathway.EsketamineRems ? "esketamine in a REMS-certified setting" : "off-label ketamine")}): {titles}."
                 + WorthAsking(refining),

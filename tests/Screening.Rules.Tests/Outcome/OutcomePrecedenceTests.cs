@@ -278,6 +278,29 @@ public class OutcomePrecedenceTests
     }
 
     [Theory]
+    [InlineData(Answer.Unknown, true)]
+    [InlineData(Answer.No, false)]
+    public void Criteria_not_met_asks_about_intoxication_at_screening_because_step_3b_comes_first(Answer intoxicated, bool asked)
+    {
+        var result = Evaluate(Intakes.Refer().WithPhq9(6).WithSubstanceUse(s => s with { IntoxicatedOrWithdrawingNow = intoxicated }));
+
+        Assert.Equal(OutcomeCategory.NotEligibleCriteriaNotMet, result.Outcome.Category);
+        if (asked)
+        {
+            var missing = Assert.Single(result.MissingInformation);
+            Assert.Equal("substanceUse.intoxicatedOrWithdrawingNow", missing.Field);
+            Assert.Equal(OutcomeCategory.InsufficientInformation, missing.CouldChangeOutcomeTo);
+            Assert.False(missing.Blocking);
+            Assert.EndsWith("if so, reassess when sober and screen again.", result.Outcome.Summary, StringComparison.Ordinal);
+            Assert.DoesNotContain("could make this urgent", result.Outcome.Summary, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Empty(result.MissingInformation);
+        }
+    }
+
+    [Theory]
     [InlineData(false, OutcomeCategory.Refer)]
     [InlineData(true, OutcomeCategory.ReferWithSpecialistReview)]
     public void An_advisory_question_unanswered_is_worth_asking_and_leaves_the_category_as_it_is(bool withCaution, OutcomeCategory category)
