@@ -92,7 +92,15 @@ public class Phq9CssrsDiscordantAdvisoryRuleTests
     public void Does_not_fire_when_both_are_positive() => RuleAssert.Absent(Evaluate(1, IntakeChanges.AllNo() with { WishToBeDead = Answer.Yes }));
 
     [Fact]
-    public void Does_not_fire_without_item_9() => RuleAssert.Absent(Evaluate(null, IntakeChanges.AllNo()));
+    public void Item_9_not_given_with_a_completed_cssrs_is_worth_asking_only() =>
+        RuleAssert.WorthAskingOnly(Evaluate(null, IntakeChanges.AllNo()), "instruments.phq9.item9");
+
+    [Fact]
+    public void Item_9_not_given_with_a_positive_cssrs_is_worth_asking_only() =>
+        RuleAssert.WorthAskingOnly(Evaluate(null, IntakeChanges.AllNo() with { WishToBeDead = Answer.Yes }), "instruments.phq9.item9");
+
+    [Fact]
+    public void Item_9_not_given_with_an_incomplete_cssrs_is_left_to_the_safety_follow_up() => RuleAssert.Absent(Evaluate(null, new CssrsScreener()));
 }
 
 public class ReassessWhenSoberAdvisoryRuleTests
