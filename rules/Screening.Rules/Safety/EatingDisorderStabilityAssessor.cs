@@ -9,11 +9,16 @@ namespace Screening.Rules.Safety;
 /// </summary>
 public static class EatingDisorderStabilityAssessor
 {
-    /// <summary>An eating disorder is present or suspected: a diagnosis, or SCOFF 2 or more.</summary>
-    public static bool Suspected(DiagnosisAnswers diagnoses, InstrumentScores instruments) =>
-        diagnoses.EatingDisorder == Answer.Yes || instruments.ScoffTotal >= Thresholds.ScoffLikelyAtLeast;
+    /// <summary>
+    /// Yes: an eating disorder is present or suspected (a diagnosis, or SCOFF 2 or more); Unknown: the diagnosis question
+    /// is unanswered and no SCOFF was given; No: the diagnosis is "no" or the SCOFF is below 2.
+    /// </summary>
+    public static Answer Suspected(DiagnosisAnswers diagnoses, InstrumentScores instruments) =>
+        diagnoses.EatingDisorder == Answer.Yes || instruments.ScoffTotal >= Thresholds.ScoffLikelyAtLeast ? Answer.Yes
+        : diagnoses.EatingDisorder == Answer.Unknown && instruments.ScoffTotal is null ? Answer.Unknown
+        : Answer.No;
 
-    public static EatingDisorderStability Assess(VitalSigns v, ClinicalMeasures measures, ScreeningPolicy policy)
+    public static EatingDisorderStability Assess(Answer eatingDisorder, VitalSigns v, ClinicalMeasures measures, ScreeningPolicy policy)
     {
         var met = new List<Evidence>();
         void Below<T>(IntakeField field, T? value, T limit, string unit) where T : struct, IComparable<T>
@@ -58,7 +63,7 @@ public static class EatingDisorderStabilityAssessor
 
         if (met.Count > 0)
         {
-            return new EatingDisorderStability(Answer.Yes, met, [], []);
+            return new EatingDisorderStability(eatingDisorder, Answer.Yes, met, [], []);
         }
 
         var missing = new List<IntakeField>();
@@ -74,6 +79,6 @@ public static class EatingDisorderStabilityAssessor
 
         missing.AddRange(BloodPressureGates.Missing(bloodPressure, policy));
         IntakeField[] worthAsking = v.AcuteWeightDeclineWithFoodRefusal == Answer.Unknown ? [Fields.AcuteWeightDeclineWithFoodRefusal] : [];
-        return new EatingDisorderStability(missing.Count > 0 ? Answer.Unknown : Answer.No, met, missing, worthAsking);
+        return new EatingDisorderStability(eatingDisorder, missing.Count > 0 ? Answer.Unknown : Answer.No, met, missing, worthAsking);
     }
 }

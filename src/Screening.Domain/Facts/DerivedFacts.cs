@@ -95,13 +95,18 @@ public sealed class BloodPressureGate(BloodPressureCategory category, BloodPress
         Reading.Evidence(systolicThreshold, diastolicThreshold);
 }
 
-/// <summary>Eating-disorder medical stability (spec §6.3), derived only when an eating disorder is present or suspected.</summary>
+/// <summary>
+/// Eating-disorder medical stability (spec §6.3), derived when an eating disorder is present or suspected, and when it
+/// is unknown (diagnosis unanswered, no SCOFF), because the vital signs may already show what it would make urgent.
+/// </summary>
+/// <param name="eatingDisorder">Yes: present or suspected (a diagnosis, or SCOFF 2 or more); Unknown: neither answered.</param>
 /// <param name="unstable">Yes: at least one instability criterion met; No: none met and BMI, heart rate and BP known; Unknown otherwise.</param>
 /// <param name="criteriaMet">The criteria met, as evidence.</param>
 /// <param name="missing">BMI, heart rate or blood pressure unanswered (or the reading too old): these hold the outcome.</param>
 /// <param name="worthAsking">Unanswered criteria that could show instability but do not hold the outcome (acute weight decline with food refusal).</param>
-public sealed class EatingDisorderStability(Answer unstable, IReadOnlyList<Evidence> criteriaMet, IReadOnlyList<IntakeField> missing, IReadOnlyList<IntakeField> worthAsking)
+public sealed class EatingDisorderStability(Answer eatingDisorder, Answer unstable, IReadOnlyList<Evidence> criteriaMet, IReadOnlyList<IntakeField> missing, IReadOnlyList<IntakeField> worthAsking)
 {
+    public Answer EatingDisorder { get; } = eatingDisorder;
     public Answer Unstable { get; } = unstable;
     public IReadOnlyList<Evidence> CriteriaMet { get; } = criteriaMet;
     public IReadOnlyList<IntakeField> Missing { get; } = missing;

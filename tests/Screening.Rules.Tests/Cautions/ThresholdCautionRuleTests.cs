@@ -330,6 +330,13 @@ public class EatingDisorderLowWeightCautionRuleTests
 
     [Fact]
     public void Does_not_apply_without_an_eating_disorder() => RuleAssert.Absent(Evaluate(16m, Answer.No));
+
+    [Fact]
+    public void With_the_eating_disorder_unanswered_a_low_bmi_makes_the_question_worth_asking() =>
+        RuleAssert.WorthAskingOnly(Evaluate(16m, Answer.Unknown), "diagnoses.eatingDisorder");
+
+    [Fact]
+    public void With_the_eating_disorder_unanswered_a_bmi_of_18_5_asks_nothing() => RuleAssert.Absent(Evaluate(18.5m, Answer.Unknown));
 }
 
 public class CssrsModerateCautionRuleTests

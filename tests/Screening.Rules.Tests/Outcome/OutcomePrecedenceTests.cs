@@ -278,6 +278,29 @@ public class OutcomePrecedenceTests
     }
 
     [Theory]
+    [InlineData(Answer.Unknown, 35, true)]
+    [InlineData(Answer.Unknown, 72, false)]
+    [InlineData(Answer.No, 35, false)]
+    public void A_referral_with_an_instability_criterion_asks_whether_there_is_an_eating_disorder(Answer eatingDisorder, int heartRate, bool asked)
+    {
+        var result = Evaluate(Intakes.Refer().WithDiagnoses(d => d with { EatingDisorder = eatingDisorder }).WithVitals(v => v with { HeartRateBpm = heartRate }));
+
+        Assert.Equal(OutcomeCategory.Refer, result.Outcome.Category);
+        if (asked)
+        {
+            var missing = Assert.Single(result.MissingInformation);
+            Assert.Equal("diagnoses.eatingDisorder", missing.Field);
+            Assert.Equal(OutcomeCategory.UrgentCrisisReferral, missing.CouldChangeOutcomeTo);
+            Assert.False(missing.Blocking);
+            Assert.Contains("it could make this urgent", result.Outcome.Summary, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Empty(result.MissingInformation);
+        }
+    }
+
+    [Theory]
     [InlineData(Answer.Unknown, true)]
     [InlineData(Answer.No, false)]
     public void Criteria_not_met_asks_about_intoxication_at_screening_because_step_3b_comes_first(Answer intoxicated, bool asked)

@@ -25,6 +25,24 @@ public class EatingDisorderInstabilityUrgentRuleTests
     public void Does_not_fire_without_a_suspected_eating_disorder() =>
         RuleAssert.Absent(Evaluate(Intakes.Refer().WithVitals(v => v with { HeartRateBpm = 35 })));
 
+    private static ScreeningRequest EatingDisorderUnanswered() => Intakes.Refer().WithDiagnoses(d => d with { EatingDisorder = Answer.Unknown });
+
+    [Fact]
+    public void With_the_eating_disorder_unanswered_a_heart_rate_of_39_makes_the_question_worth_asking() =>
+        RuleAssert.WorthAskingOnly(Evaluate(EatingDisorderUnanswered().WithVitals(v => v with { HeartRateBpm = 39 })), "diagnoses.eatingDisorder");
+
+    [Fact]
+    public void With_the_eating_disorder_unanswered_a_heart_rate_of_40_asks_nothing() =>
+        RuleAssert.Absent(Evaluate(EatingDisorderUnanswered().WithVitals(v => v with { HeartRateBpm = 40 })));
+
+    [Fact]
+    public void With_the_eating_disorder_unanswered_missing_vitals_are_not_asked_for() =>
+        RuleAssert.Absent(Evaluate(EatingDisorderUnanswered().WithVitals(v => v with { HeartRateBpm = null, WeightKg = null })));
+
+    [Fact]
+    public void A_scoff_below_2_answers_the_question() =>
+        RuleAssert.Absent(Evaluate(EatingDisorderUnanswered().WithInstruments(i => i with { ScoffTotal = 1 }).WithVitals(v => v with { HeartRateBpm = 35 })));
+
     [Fact]
     public void Fires_for_acute_weight_decline_with_food_refusal() =>
         Assert.Contains(RuleAssert.Present(Evaluate(Diagnosed().WithVitals(v => v with { AcuteWeightDeclineWithFoodRefusal = Answer.Yes }))).Evidence,

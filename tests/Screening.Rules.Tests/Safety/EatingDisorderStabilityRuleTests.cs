@@ -19,7 +19,11 @@ public class EatingDisorderStabilityRuleTests
 
     [Fact]
     public void Is_assessed_for_a_diagnosed_eating_disorder() =>
-        Assert.Single(Evaluate(Intakes.Refer().WithDiagnoses(d => d with { EatingDisorder = Answer.Yes })));
+        Assert.Equal(Answer.Yes, Assert.Single(Evaluate(Intakes.Refer().WithDiagnoses(d => d with { EatingDisorder = Answer.Yes }))).EatingDisorder);
+
+    [Fact]
+    public void Is_assessed_as_possible_when_the_diagnosis_is_unanswered_and_no_scoff_was_given() =>
+        Assert.Equal(Answer.Unknown, Assert.Single(Evaluate(Intakes.Refer().WithDiagnoses(d => d with { EatingDisorder = Answer.Unknown }))).EatingDisorder);
 
     [Fact]
     public void Stable_when_every_criterion_is_known_and_normal() => Assert.Equal(Answer.No, Unstable(Suspected()));
