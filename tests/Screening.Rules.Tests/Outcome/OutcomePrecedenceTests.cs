@@ -18,6 +18,15 @@ public class OutcomePrecedenceTests
 
     private static ScreeningRequest WithAvm(ScreeningRequest r) => r.WithContraindications(c => c with { ArteriovenousMalformation = Answer.Yes });
 
+    /// <summary>The result lists exactly one question, worth asking (not blocking), whose answer could lead to <paramref name="leadsTo"/>.</summary>
+    private static void AssertOnlyWorthAsking(ScreeningResult result, string field, OutcomeCategory leadsTo)
+    {
+        var missing = Assert.Single(result.MissingInformation);
+        Assert.Equal(field, missing.Field);
+        Assert.Equal(leadsTo, missing.CouldChangeOutcomeTo);
+        Assert.False(missing.Blocking);
+    }
+
     private static string[] Decisive(ScreeningResult result) => result.Reasons.Where(r => r.Decisive).Select(r => r.RuleId).ToArray();
 
     [Fact]
@@ -288,10 +297,7 @@ public class OutcomePrecedenceTests
         Assert.Equal(OutcomeCategory.Refer, result.Outcome.Category);
         if (asked)
         {
-            var missing = Assert.Single(result.MissingInformation);
-            Assert.Equal("diagnoses.eatingDisorder", missing.Field);
-            Assert.Equal(OutcomeCategory.UrgentCrisisReferral, missing.CouldChangeOutcomeTo);
-            Assert.False(missing.Blocking);
+            AssertOnlyWorthAsking(result, "diagnoses.eatingDisorder", OutcomeCategory.UrgentCrisisReferral);
             Assert.Contains("it could make this urgent", result.Outcome.Summary, StringComparison.Ordinal);
         }
         else
@@ -310,10 +316,7 @@ public class OutcomePrecedenceTests
         Assert.Equal(OutcomeCategory.NotEligibleCriteriaNotMet, result.Outcome.Category);
         if (asked)
         {
-            var missing = Assert.Single(result.MissingInformation);
-            Assert.Equal("substanceUse.intoxicatedOrWithdrawingNow", missing.Field);
-            Assert.Equal(OutcomeCategory.InsufficientInformation, missing.CouldChangeOutcomeTo);
-            Assert.False(missing.Blocking);
+            AssertOnlyWorthAsking(result, "substanceUse.intoxicatedOrWithdrawingNow", OutcomeCategory.InsufficientInformation);
             Assert.EndsWith("if so, reassess when sober and screen again.", result.Outcome.Summary, StringComparison.Ordinal);
             Assert.DoesNotContain("could make this urgent", result.Outcome.Summary, StringComparison.Ordinal);
         }
