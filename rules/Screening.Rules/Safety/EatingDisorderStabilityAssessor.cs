@@ -5,7 +5,7 @@ namespace Screening.Rules.Safety;
 /// instability. Without one, BMI, heart rate and a usable blood pressure must all be known to call the patient stable
 /// (a reading older than the policy allows counts as missing, R2-2). Acute weight decline with food refusal is a
 /// criterion of its own; unanswered it is worth asking but does not hold the outcome, because the BMI proxy stands in
-/// (R2-15).
+/// (R2-15); so are the other criteria (orthostatic change, temperature, labs, acute compromise).
 /// </summary>
 public static class EatingDisorderStabilityAssessor
 {
@@ -78,7 +78,19 @@ public static class EatingDisorderStabilityAssessor
         }
 
         missing.AddRange(BloodPressureGates.Missing(bloodPressure, policy));
-        IntakeField[] worthAsking = v.AcuteWeightDeclineWithFoodRefusal == Answer.Unknown ? [Fields.AcuteWeightDeclineWithFoodRefusal] : [];
+        // The other criteria are minimum-dataset items for a suspected eating disorder (spec §10.7: orthostatic change,
+        // temperature, potassium and glucose "if available", syncope): unanswered, each is worth asking, as the
+        // weight-decline question is (R2-15), and none holds the outcome.
+        var worthAsking = new[]
+        {
+            (Fields.AcuteWeightDeclineWithFoodRefusal, v.AcuteWeightDeclineWithFoodRefusal == Answer.Unknown),
+            (Fields.OrthostaticChange, v.OrthostaticChange == Answer.Unknown),
+            (Fields.TemperatureC, v.TemperatureC is null),
+            (Fields.PotassiumMmolPerL, v.PotassiumMmolPerL is null),
+            (Fields.GlucoseMgPerDl, v.GlucoseMgPerDl is null),
+            (Fields.OtherElectrolyteImbalance, v.OtherElectrolyteImbalance == Answer.Unknown),
+            (Fields.AcuteMedicalCompromise, v.AcuteMedicalCompromise == Answer.Unknown),
+        }.Where(x => x.Item2).Select(x => x.Item1).ToArray();
         return new EatingDisorderStability(eatingDisorder, missing.Count > 0 ? Answer.Unknown : Answer.No, met, missing, worthAsking);
     }
 }

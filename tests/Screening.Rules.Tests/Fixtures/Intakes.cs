@@ -99,6 +99,12 @@ public static class Intakes
             HeightCm = 168,
             WeightKg = 70,
             AcuteWeightDeclineWithFoodRefusal = Answer.No,
+            OrthostaticChange = Answer.No,
+            TemperatureC = 36.8m,
+            PotassiumMmolPerL = 4.1m,
+            GlucoseMgPerDl = 90,
+            OtherElectrolyteImbalance = Answer.No,
+            AcuteMedicalCompromise = Answer.No,
         },
         SubstanceUse = new SubstanceUseAnswers
         {

@@ -49,6 +49,15 @@ public class EatingDisorderInstabilityUrgentRuleTests
             e => e.Field == "vitals.acuteWeightDeclineWithFoodRefusal" && e.Value == "yes");
 
     [Fact]
+    public void The_other_criteria_unanswered_are_only_worth_asking_when_stable_otherwise() =>
+        RuleAssert.WorthAskingOnly(Evaluate(Diagnosed().WithVitals(v => v with
+            {
+                OrthostaticChange = Answer.Unknown, TemperatureC = null, PotassiumMmolPerL = null, GlucoseMgPerDl = null,
+                OtherElectrolyteImbalance = Answer.Unknown, AcuteMedicalCompromise = Answer.Unknown,
+            })),
+            "vitals.orthostaticChange", "vitals.temperatureC", "vitals.potassiumMmolPerL", "vitals.glucoseMgPerDl", "vitals.otherElectrolyteImbalance", "vitals.acuteMedicalCompromise");
+
+    [Fact]
     public void Unknown_weight_decline_is_only_worth_asking_when_stable_otherwise() =>
         RuleAssert.WorthAskingOnly(Evaluate(Diagnosed().WithVitals(v => v with { AcuteWeightDeclineWithFoodRefusal = Answer.Unknown })),
             "vitals.acuteWeightDeclineWithFoodRefusal");
