@@ -96,6 +96,12 @@ public class BipolarCautionRuleTests
 
     [Fact]
     public void Does_not_fire_without_bipolar_disorder() => RuleAssert.Absent(Evaluate(Answer.No, 5));
+
+    [Fact]
+    public void Unanswered_is_missing_but_never_read_as_no() => RuleAssert.Unknown(Evaluate(Answer.Unknown, null), "diagnoses.bipolarDisorder");
+
+    [Fact]
+    public void Unanswered_with_current_mood_elevation_gives_way_to_the_contraindication() => RuleAssert.Absent(Evaluate(Answer.Unknown, 13));
 }
 
 public class NoMoodStabilizerCautionRuleTests

@@ -102,6 +102,169 @@ public class UnknownAnswerPropertyTests(ITestOutputHelper output)
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 
+    // Answers to try for a question a case leaves unanswered: each value that can move an outcome.
+    private static readonly Dictionary<string, JsonNode[]> Answers = new(StringComparer.Ordinal)
+    {
+        ["patient.dateOfBirth"] = ["2010-06-01", "2004-01-01", "1950-01-01"],
+        ["patient.sexAtBirth"] = ["female", "male"],
+        ["patient.ableToBecomePregnant"] = ["yes", "no"],
+        ["patient.pregnant"] = ["yes", "no"],
+        ["patient.breastfeeding"] = ["yes", "no"],
+        ["diagnoses.bipolarDisorder"] = ["yes", "no"],
+        ["diagnoses.psychoticDisorderHistory"] = ["yes", "no"],
+        ["diagnoses.currentPsychoticSymptoms"] = ["yes", "no"],
+        ["diagnoses.commandHallucinationsToHarm"] = ["yes", "no"],
+        ["diagnoses.homicidalIdeation"] = ["yes", "no"],
+        ["diagnoses.currentMoodElevationSymptoms"] = ["yes", "no"],
+        ["diagnoses.eatingDisorder"] = ["yes", "no"],
+        ["instruments.phq9.item9"] = [0, 2],
+        ["instruments.cssrs.wishToBeDead"] = ["yes", "no"],
+        ["instruments.cssrs.suicidalThoughts"] = ["yes", "no"],
+        ["instruments.cssrs.thoughtsWithMethod"] = ["yes", "no"],
+        ["instruments.cssrs.intentWithoutPlan"] = ["yes", "no"],
+        ["instruments.cssrs.intentWithPlan"] = ["yes", "no"],
+        ["instruments.cssrs.suicidalBehaviorLifetime"] = ["yes", "no"],
+        ["instruments.cssrs.suicidalBehaviorPast3Months"] = ["yes", "no"],
+        ["instruments.ymrsTotal"] = [5, 20],
+        ["contraindications.aneurysmalVascularDisease"] = ["yes", "no"],
+        ["contraindications.arteriovenousMalformation"] = ["yes", "no"],
+        ["contraindications.intracerebralHemorrhageHistory"] = ["yes", "no"],
+        ["contraindications.ketamineHypersensitivity"] = ["yes", "no"],
+        ["contraindications.cardiovascularEventPast6Weeks"] = ["yes", "no"],
+        ["contraindications.raisedIntracranialPressureRisk"] = ["yes", "no"],
+        ["contraindications.hepaticImpairment"] = ["none", "moderate", "severe"],
+        ["contraindications.otherCardiovascularOrCerebrovascularDisease"] = ["yes", "no"],
+        ["medications.benzodiazepinesOrSedatives"] = ["yes", "no"],
+        ["medications.moodStabilizer"] = ["yes", "no"],
+        ["vitals.hypertensiveCrisisSymptoms"] = ["yes", "no"],
+        ["vitals.heartRateBpm"] = [35, 72],
+        ["vitals.temperatureC"] = [35.5, 36.8],
+        ["vitals.potassiumMmolPerL"] = [2.8, 4.1],
+        ["vitals.orthostaticChange"] = ["yes", "no"],
+        ["vitals.acuteWeightDeclineWithFoodRefusal"] = ["yes", "no"],
+        ["substanceUse.substanceUseDisorderHistory"] = ["yes", "no"],
+        ["substanceUse.intoxicatedOrWithdrawingNow"] = ["yes", "no"],
+        ["substanceUse.auditTotal"] = [3, 12],
+    };
+
+    /// <summary>
+    /// The other side of the principle (never a silent outcome): answering one question an intake leaves unanswered may
+    /// change the outcome only when the result lists that question. The intakes: every golden case, and each with a
+    /// fixed pseudo-random fifth of its answers left out, four times. The outcome: the category, urgent subtype and
+    /// pathway; under an urgent referral also the urgent findings (a second emergency travels with the patient); under a
+    /// referral also the cautions and advisories (what the first session must know). Not counted,
+    /// as the specification intends: an answer that opens a domain the case never triggered (spec §4's entry triggers),
+    /// a contraindication found where no indication was possible ("not eligible either way", §9.2), an answer the
+    /// questionnaire would not ask (C-SSRS items 3-5 after a "no" to item 2, and so on), and an answer whose new
+    /// outcome is insufficient information held by other questions the case already left unanswered.
+    /// </summary>
+    [Fact]
+    public void Answering_an_unanswered_question_changes_the_outcome_only_when_the_question_is_listed()
+    {
+        var tried = 0;
+        var violations = new List<string>();
+        var engines = new Dictionary<string, ScreeningEngine>(StringComparer.Ordinal);
+        var random = new Random(20261202);
+        foreach (var (golden, original) in GoldenCase.All.SelectMany(golden => WithAnswersLeftOut(golden, random)))
+        {
+            var engine = engines.TryGetValue(golden.PolicyKey, out var cached)
+                ? cached
+                : engines[golden.PolicyKey] = new ScreeningEngine(golden.PolicyInForce(), TimeProvider.System);
+            var before = Evaluate(engine, original);
+            var listed = before.MissingInformation.Select(m => m.Field).ToHashSet(StringComparer.Ordinal);
+            var opened = before.Indications.Where(i => i.Status != IndicationStatus.NotMet).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+
+            foreach (var (field, answers) in Answers.Where(a => IsUnanswered(original, a.Key) && Asked(original, a.Key)))
+            {
+                foreach (var answer in answers)
+                {
+                    tried++;
+                    var answered = original.DeepClone().AsObject();
+                    Set(answered, field, answer.DeepClone());
+                    var after = Evaluate(engine, answered);
+                    if (Outcome(after) == Outcome(before) || listed.Contains(field)
+                        || after.Indications.Any(i => i.Status != IndicationStatus.NotMet && !opened.Contains(i.Id))
+                        || (opened.Count == 0 && after.Outcome.Category == OutcomeCategory.NotEligibleContraindicated)
+                        || (after.Outcome.Category == OutcomeCategory.InsufficientInformation
+                            && after.MissingInformation.Where(m => m.Blocking).All(m => m.Field != field && IsUnanswered(original, m.Field))))
+                    {
+                        continue;
+                    }
+
+                    violations.Add($"{golden.Name} ({original.ToJsonString().Length} chars): {field} = {answer.ToJsonString()} changes [{Outcome(before)}] to [{Outcome(after)}], but the question is not listed");
+                }
+            }
+        }
+
+        output.WriteLine($"(intake, question, answer) triples tried: {tried}");
+        Assert.True(tried >= 10_000, $"only {tried} (intake, question, answer) triples were tried");
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations.Distinct().Take(40)));
+    }
+
+    private static IEnumerable<(GoldenCase Golden, JsonObject Request)> WithAnswersLeftOut(GoldenCase golden, Random random)
+    {
+        var original = JsonNode.Parse(golden.RequestJson)!.AsObject();
+        yield return (golden, original);
+        var answered = AnsweredFields(original).Where(f => !f.StartsWith("treatmentTrials", StringComparison.Ordinal)).ToArray();
+        for (var variant = 0; variant < 4; variant++)
+        {
+            var request = original.DeepClone().AsObject();
+            foreach (var field in answered.Where(_ => random.Next(5) == 0))
+            {
+                Remove(request, field);
+            }
+
+            yield return (golden, request);
+        }
+    }
+
+    private static string Outcome(Screening.Domain.Outcome.ScreeningResult result)
+    {
+        var outcome = result.Outcome;
+        var findings = outcome.Category switch
+        {
+            OutcomeCategory.UrgentCrisisReferral => result.Reasons.Where(r => r.Kind == RuleKind.Urgent).Select(r => r.RuleId),
+            OutcomeCategory.Refer or OutcomeCategory.ReferWithSpecialistReview =>
+                result.Reasons.Where(r => r.Kind != RuleKind.Indication).Select(r => r.RuleId).Concat(result.Flags.Select(f => f.RuleId)),
+            _ => [],
+        };
+        return $"{ScreeningJson.NameOf(outcome.Category)} {outcome.Subtype} {outcome.Pathway} {string.Join(' ', findings.Order(StringComparer.Ordinal))}".Trim();
+    }
+
+    // Questions the questionnaire asks only after another answer (spec §6.1, §6.4, §2.1 "ask only if able to become
+    // pregnant", §10.3), and the eating-disorder diagnosis, which a SCOFF below 2 answers for the stability check (R2-5).
+    private static bool Asked(JsonObject request, string field)
+    {
+        string? Value(string path) => path.Split('.').Aggregate((JsonNode?)request, (node, segment) => node?[segment])?.ToString();
+
+        return field switch
+        {
+            "instruments.cssrs.thoughtsWithMethod" or "instruments.cssrs.intentWithoutPlan" or "instruments.cssrs.intentWithPlan" => Value("instruments.cssrs.suicidalThoughts") != "no",
+            "instruments.cssrs.suicidalBehaviorPast3Months" => Value("instruments.cssrs.suicidalBehaviorLifetime") != "no",
+            "diagnoses.commandHallucinationsToHarm" => Value("diagnoses.currentPsychoticSymptoms") == "yes",
+            "patient.pregnant" => Value("patient.ableToBecomePregnant") != "no" && Value("patient.sexAtBirth") != "male",
+            "patient.ableToBecomePregnant" => Value("patient.sexAtBirth") != "male",
+            "diagnoses.eatingDisorder" => request["instruments"]?["scoffTotal"] is null,
+            // The clinician-rated YMRS is asked for bipolar disorder (spec §10.3); otherwise the symptom question covers mood elevation.
+            "instruments.ymrsTotal" => Value("diagnoses.bipolarDisorder") == "yes",
+            // A clinician's YMRS below the boundary answers current mood elevation (spec §2.1: "YMRS and/or" the question).
+            "diagnoses.currentMoodElevationSymptoms" => request["instruments"]?["ymrsTotal"] is null,
+            _ => true,
+        };
+    }
+
+    private static void Set(JsonObject request, string path, JsonNode value)
+    {
+        var segments = path.Split('.');
+        JsonObject node = request;
+        foreach (var segment in segments[..^1])
+        {
+            node = (node[segment] ??= new JsonObject()).AsObject();
+        }
+
+        node[segments[^1]] = value;
+    }
+
     private static bool InSpecBlockingSet(GoldenCase golden, JsonObject original, Screening.Domain.Outcome.ScreeningResult blanked, string field)
     {
         var policy = golden.PolicyInForce();
