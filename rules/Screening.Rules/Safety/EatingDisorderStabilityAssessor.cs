@@ -18,54 +18,24 @@ public static class EatingDisorderStabilityAssessor
         : diagnoses.EatingDisorder == Answer.Unknown && instruments.ScoffTotal is null ? Answer.Unknown
         : Answer.No;
 
+    /// <summary>
+    /// Whether to derive stability: always for a present or suspected eating disorder; for an unknown one only when the
+    /// vital signs show a criterion met or a low weight, the only cases in which its answer could matter (so a usual
+    /// intake, which leaves the question out, costs nothing here).
+    /// </summary>
+    public static bool NeedsAssessing(Answer eatingDisorder, VitalSigns v, ClinicalMeasures measures, ScreeningPolicy policy) =>
+        eatingDisorder == Answer.Yes
+        || (eatingDisorder == Answer.Unknown && (measures.Bmi < Thresholds.EdLowWeightBmiBelow || CriteriaMet(v, measures, policy).Length > 0));
+
     public static EatingDisorderStability Assess(Answer eatingDisorder, VitalSigns v, ClinicalMeasures measures, ScreeningPolicy policy)
     {
-        var met = new List<Evidence>();
-        void Below<T>(IntakeField field, T? value, T limit, string unit) where T : struct, IComparable<T>
-        {
-            if (value is { } x && x.CompareTo(limit) < 0)
-            {
-                met.Add(new Evidence(field.Path, $"{x} {unit}".TrimEnd(), $"< {limit} {unit}".TrimEnd()));
-            }
-        }
-
-        void Yes(IntakeField field, Answer answer)
-        {
-            if (answer == Answer.Yes)
-            {
-                met.Add(new Evidence(field.Path, "yes"));
-            }
-        }
-
-        var bloodPressure = measures.BloodPressure;
-        Below(Fields.HeartRateBpm, v.HeartRateBpm, Thresholds.EdHeartRateBelow, "bpm");
-        if (!bloodPressure.Stale)
-        {
-            // Either value below its limit (the specification's "< 90/60"); only the low values carry a threshold.
-            var evidence = bloodPressure.Evidence(
-                bloodPressure.Systolic < Thresholds.EdSystolicBelow ? $"< {Thresholds.EdSystolicBelow} mmHg" : null,
-                bloodPressure.Diastolic < Thresholds.EdDiastolicBelow ? $"< {Thresholds.EdDiastolicBelow} mmHg" : null);
-            met.AddRange(evidence.Where(e => e.Threshold is not null));
-        }
-
-        Yes(Fields.OrthostaticChange, v.OrthostaticChange);
-        if (measures.Bmi is { } bmi && bmi < policy.EdInstabilityBmiBelow)
-        {
-            met.Add(new Evidence(Fields.Bmi.Path, $"BMI {bmi:0.0} kg/m²", $"< {policy.EdInstabilityBmiBelow} kg/m²"));
-        }
-
-        Yes(Fields.AcuteWeightDeclineWithFoodRefusal, v.AcuteWeightDeclineWithFoodRefusal);
-        Below(Fields.GlucoseMgPerDl, v.GlucoseMgPerDl, Thresholds.EdGlucoseBelow, "mg/dL");
-        Below(Fields.PotassiumMmolPerL, v.PotassiumMmolPerL, Thresholds.EdPotassiumBelow, "mmol/L");
-        Yes(Fields.OtherElectrolyteImbalance, v.OtherElectrolyteImbalance);
-        Below(Fields.TemperatureC, v.TemperatureC, Thresholds.EdTemperatureBelow, "°C");
-        Yes(Fields.AcuteMedicalCompromise, v.AcuteMedicalCompromise);
-
-        if (met.Count > 0)
+        var met = CriteriaMet(v, measures, policy);
+        if (met.Length > 0)
         {
             return new EatingDisorderStability(eatingDisorder, Answer.Yes, met, [], []);
         }
 
+        var bloodPressure = measures.BloodPressure;
         var missing = new List<IntakeField>();
         if (measures.Bmi is null)
         {
@@ -92,5 +62,51 @@ public static class EatingDisorderStabilityAssessor
             (Fields.AcuteMedicalCompromise, v.AcuteMedicalCompromise == Answer.Unknown),
         }.Where(x => x.Item2).Select(x => x.Item1).ToArray();
         return new EatingDisorderStability(eatingDisorder, missing.Count > 0 ? Answer.Unknown : Answer.No, met, missing, worthAsking);
+    }
+
+    /// <summary>The instability criteria met, as evidence (none: an empty list, nothing allocated).</summary>
+    private static Evidence[] CriteriaMet(VitalSigns v, ClinicalMeasures measures, ScreeningPolicy policy)
+    {
+        List<Evidence>? met = null;
+        void Below<T>(IntakeField field, T? value, T limit, string unit) where T : struct, IComparable<T>
+        {
+            if (value is { } x && x.CompareTo(limit) < 0)
+            {
+                (met ??= []).Add(new Evidence(field.Path, $"{x} {unit}".TrimEnd(), $"< {limit} {unit}".TrimEnd()));
+            }
+        }
+
+        void Yes(IntakeField field, Answer answer)
+        {
+            if (answer == Answer.Yes)
+            {
+                (met ??= []).Add(new Evidence(field.Path, "yes"));
+            }
+        }
+
+        var bloodPressure = measures.BloodPressure;
+        Below(Fields.HeartRateBpm, v.HeartRateBpm, Thresholds.EdHeartRateBelow, "bpm");
+        if (!bloodPressure.Stale && (bloodPressure.Systolic < Thresholds.EdSystolicBelow || bloodPressure.Diastolic < Thresholds.EdDiastolicBelow))
+        {
+            // Either value below its limit (the specification's "< 90/60"); only the low values carry a threshold.
+            var evidence = bloodPressure.Evidence(
+                bloodPressure.Systolic < Thresholds.EdSystolicBelow ? $"< {Thresholds.EdSystolicBelow} mmHg" : null,
+                bloodPressure.Diastolic < Thresholds.EdDiastolicBelow ? $"< {Thresholds.EdDiastolicBelow} mmHg" : null);
+            (met ??= []).AddRange(evidence.Where(e => e.Threshold is not null));
+        }
+
+        Yes(Fields.OrthostaticChange, v.OrthostaticChange);
+        if (measures.Bmi is { } bmi && bmi < policy.EdInstabilityBmiBelow)
+        {
+            (met ??= []).Add(new Evidence(Fields.Bmi.Path, $"BMI {bmi:0.0} kg/m²", $"< {policy.EdInstabilityBmiBelow} kg/m²"));
+        }
+
+        Yes(Fields.AcuteWeightDeclineWithFoodRefusal, v.AcuteWeightDeclineWithFoodRefusal);
+        Below(Fields.GlucoseMgPerDl, v.GlucoseMgPerDl, Thresholds.EdGlucoseBelow, "mg/dL");
+        Below(Fields.PotassiumMmolPerL, v.PotassiumMmolPerL, Thresholds.EdPotassiumBelow, "mmol/L");
+        Yes(Fields.OtherElectrolyteImbalance, v.OtherElectrolyteImbalance);
+        Below(Fields.TemperatureC, v.TemperatureC, Thresholds.EdTemperatureBelow, "°C");
+        Yes(Fields.AcuteMedicalCompromise, v.AcuteMedicalCompromise);
+        return met?.ToArray() ?? [];
     }
 }

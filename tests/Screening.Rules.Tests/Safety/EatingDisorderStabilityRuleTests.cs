@@ -21,9 +21,24 @@ public class EatingDisorderStabilityRuleTests
     public void Is_assessed_for_a_diagnosed_eating_disorder() =>
         Assert.Equal(Answer.Yes, Assert.Single(Evaluate(Intakes.Refer().WithDiagnoses(d => d with { EatingDisorder = Answer.Yes }))).EatingDisorder);
 
-    [Fact]
-    public void Is_assessed_as_possible_when_the_diagnosis_is_unanswered_and_no_scoff_was_given() =>
-        Assert.Equal(Answer.Unknown, Assert.Single(Evaluate(Intakes.Refer().WithDiagnoses(d => d with { EatingDisorder = Answer.Unknown }))).EatingDisorder);
+    [Theory]
+    [InlineData(35, 24.8, true)]
+    [InlineData(72, 18.4, true)]
+    [InlineData(72, 18.5, false)]
+    [InlineData(40, 24.8, false)]
+    public void With_the_diagnosis_unanswered_and_no_scoff_is_assessed_only_for_a_criterion_met_or_a_low_weight(int heartRate, double bmi, bool assessed)
+    {
+        var yielded = Evaluate(Intakes.Refer().WithDiagnoses(d => d with { EatingDisorder = Answer.Unknown }).WithBmi((decimal)bmi).WithVitals(v => v with { HeartRateBpm = heartRate }));
+
+        if (assessed)
+        {
+            Assert.Equal(Answer.Unknown, Assert.Single(yielded).EatingDisorder);
+        }
+        else
+        {
+            Assert.Empty(yielded);
+        }
+    }
 
     [Fact]
     public void Stable_when_every_criterion_is_known_and_normal() => Assert.Equal(Answer.No, Unstable(Suspected()));
