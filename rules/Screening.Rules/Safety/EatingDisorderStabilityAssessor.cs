@@ -64,7 +64,7 @@ public static class EatingDisorderStabilityAssessor
         return new EatingDisorderStability(eatingDisorder, missing.Count > 0 ? Answer.Unknown : Answer.No, met, missing, worthAsking);
     }
 
-    /// <summary>The instability criteria met, as evidence (none: an empty list, nothing allocated).</summary>
+    /// <summary>The instability criteria met, as evidence (none met: an empty array, and no list allocated on the way).</summary>
     private static Evidence[] CriteriaMet(VitalSigns v, ClinicalMeasures measures, ScreeningPolicy policy)
     {
         List<Evidence>? met = null;

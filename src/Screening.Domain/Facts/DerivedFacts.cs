@@ -97,13 +97,14 @@ public sealed class BloodPressureGate(BloodPressureCategory category, BloodPress
 
 /// <summary>
 /// Eating-disorder medical stability (spec §6.3), derived when an eating disorder is present or suspected, and when it
-/// is unknown (diagnosis unanswered, no SCOFF), because the vital signs may already show what it would make urgent.
+/// is unknown (diagnosis unanswered, no SCOFF) while a criterion is met or the BMI is below 18.5: the vital signs then
+/// already show what an eating disorder would make urgent, or a caution.
 /// </summary>
 /// <param name="eatingDisorder">Yes: present or suspected (a diagnosis, or SCOFF 2 or more); Unknown: neither answered.</param>
 /// <param name="unstable">Yes: at least one instability criterion met; No: none met and BMI, heart rate and BP known; Unknown otherwise.</param>
 /// <param name="criteriaMet">The criteria met, as evidence.</param>
 /// <param name="missing">BMI, heart rate or blood pressure unanswered (or the reading too old): these hold the outcome.</param>
-/// <param name="worthAsking">Unanswered criteria that could show instability but do not hold the outcome (acute weight decline with food refusal).</param>
+/// <param name="worthAsking">Unanswered criteria that could show instability but do not hold the outcome (weight decline, orthostatic change, temperature, labs, acute compromise).</param>
 public sealed class EatingDisorderStability(Answer eatingDisorder, Answer unstable, IReadOnlyList<Evidence> criteriaMet, IReadOnlyList<IntakeField> missing, IReadOnlyList<IntakeField> worthAsking)
 {
     public Answer EatingDisorder { get; } = eatingDisorder;
