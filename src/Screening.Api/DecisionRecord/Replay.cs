@@ -51,6 +51,19 @@ public sealed record DecisionDifference
     public string? To { get; init; }
 }
 
+/// <summary>A question listed as missing on one side and not the other, or listed on both with its blocking changed.</summary>
+public sealed record MissingInformationDifference
+{
+    /// <summary>Path of the field in the request, as in the response's <c>missingInformation</c>.</summary>
+    public required string Field { get; init; }
+
+    /// <summary>How it was listed then: blocking or worth-asking; absent when it was not listed.</summary>
+    public string? From { get; init; }
+
+    /// <summary>How it is listed now: blocking or worth-asking; absent when it is no longer listed.</summary>
+    public string? To { get; init; }
+}
+
 /// <summary>A kept decision re-evaluated under the rules and policy in force now, as of the day it was made.</summary>
 public sealed record ReplayResponse
 {
@@ -71,6 +84,9 @@ public sealed record ReplayResponse
 
     /// <summary>Every difference: category, subtype, pathway, reasons added or removed, indication statuses.</summary>
     public required IReadOnlyList<DecisionDifference> Differences { get; init; }
+
+    /// <summary>Questions listed as missing now and not then, or the reverse, or with their blocking changed. Not counted in <c>changed</c>, which is about the outcome: a rule change that only asks one more question replays as unchanged, with the question here.</summary>
+    public required IReadOnlyList<MissingInformationDifference> MissingInformation { get; init; }
 }
 
 /// <summary>Re-evaluates kept requests and compares the outcomes: for replay, and for a policy's impact on history.</summary>
@@ -106,6 +122,8 @@ public static class Replays
             Indications = now.Indications,
         };
         var differences = Differences(kept.Summary, now);
+        var missingThen = original.RootElement.GetProperty("missingInformation").EnumerateArray()
+            .Select(item => (Field: item.GetProperty("field").GetString()!, Blocking: item.GetProperty("blocking").GetBoolean()));
         return new ReplayResponse
         {
             DecisionId = kept.Summary.DecisionId,
@@ -114,7 +132,25 @@ public static class Replays
             Current = after,
             Changed = differences.Count > 0,
             Differences = differences,
+            MissingInformation = MissingInformationDifferences(missingThen, current.MissingInformation.Select(item => (item.Field, item.Blocking))),
         };
+    }
+
+    /// <summary>Questions listed on one side only, or on both with their blocking changed, in field order.</summary>
+    public static IReadOnlyList<MissingInformationDifference> MissingInformationDifferences(
+        IEnumerable<(string Field, bool Blocking)> before, IEnumerable<(string Field, bool Blocking)> after)
+    {
+        // A field is listed once per result; should it ever be listed twice, blocking wins, as it does for the outcome.
+        static Dictionary<string, string> Listing(IEnumerable<(string Field, bool Blocking)> items) => items
+            .GroupBy(item => item.Field, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Any(item => item.Blocking) ? "blocking" : "worth-asking", StringComparer.Ordinal);
+
+        var then = Listing(before);
+        var now = Listing(after);
+        return then.Keys.Union(now.Keys).Order(StringComparer.Ordinal)
+            .Select(field => new MissingInformationDifference { Field = field, From = then.GetValueOrDefault(field), To = now.GetValueOrDefault(field) })
+            .Where(difference => difference.From != difference.To)
+            .ToList();
     }
 
     /// <summary>What differs between two decisions on the same request.</summary>

@@ -1,3 +1,4 @@
+using Screening.Api.DecisionRecord;
 using System.Net;
 using System.Text.Json.Nodes;
 using Screening.Api.Tests.Infrastructure;
@@ -46,6 +47,7 @@ public class ReplayAndPolicyImpactTests(SharedRecord record) : IClassFixture<Sha
 
         Assert.False(replay["changed"]!.GetValue<bool>());
         Assert.Empty(replay["differences"]!.AsArray());
+        Assert.Empty(replay["missingInformation"]!.AsArray());
         Assert.Equal("refer", replay["original"]!["category"]!.GetValue<string>());
         Assert.Equal(replay["original"]!["policy"]!.ToJsonString(), replay["current"]!["policy"]!.ToJsonString());
     }
@@ -67,6 +69,37 @@ public class ReplayAndPolicyImpactTests(SharedRecord record) : IClassFixture<Sha
         Assert.Contains("""{"kind":"category","from":"refer","to":"not-eligible-criteria-not-met"}""", differences);
         Assert.Contains("""{"kind":"pathway","from":"esketamine-rems"}""", differences);
         Assert.Contains("""{"kind":"indication-status","indicationId":"IND_TRD","from":"established","to":"not-met"}""", differences);
+    }
+
+    [Fact]
+    public async Task Replay_names_the_questions_listed_as_missing_then_and_not_now()
+    {
+        // The refer example without its MDQ: refer, with the MDQ worth asking. At 10 weeks at dose it is not met, and
+        // "criteria not met" lists only what could make it urgent, so the MDQ is no longer asked for.
+        var intake = JsonNode.Parse(Examples.Named("refer").Json)!;
+        intake["instruments"]!.AsObject().Remove("mdq");
+        var decided = await record.Before.CreateAuthorizedClient().PostAsync("/v1/screenings", JsonContent.Of(intake.ToJsonString()));
+        var id = JsonNode.Parse(await decided.Content.ReadAsStringAsync())!["decisionId"]!.GetValue<string>();
+
+        var sameRules = JsonNode.Parse(await (await record.Before.CreateAuthorizedClient().PostAsync($"/v1/screenings/{id}/replay", null)).Content.ReadAsStringAsync())!;
+        var changedPolicy = JsonNode.Parse(await (await record.After.CreateAuthorizedClient().PostAsync($"/v1/screenings/{id}/replay", null)).Content.ReadAsStringAsync())!;
+
+        Assert.Empty(sameRules["missingInformation"]!.AsArray());
+        Assert.Equal(
+            ["""{"field":"instruments.mdq.part1YesCount","from":"worth-asking"}"""],
+            changedPolicy["missingInformation"]!.AsArray().Select(d => d!.ToJsonString()));
+    }
+
+    [Fact]
+    public void Missing_information_differences_name_additions_removals_and_blocking_changes_only()
+    {
+        var differences = Replays.MissingInformationDifferences(
+            [("a", false), ("b", true), ("c", false), ("d", true)],
+            [("b", false), ("c", false), ("d", true), ("e", true)]);
+
+        Assert.Equal(
+            [("a", "worth-asking", null), ("b", "blocking", "worth-asking"), ("e", null, "blocking")],
+            differences.Select(d => (d.Field, d.From, d.To)));
     }
 
     [Fact]
