@@ -3,5 +3,5 @@ namespace Screening.Rules;
 /// <summary>The ruleset's semantic version. Bump it whenever a rule's logic or metadata changes.</summary>
 public static class RulesetInfo
 {
-    public const string Version = "4.1.0";
+    public const string Version = "5.0.0";
 }

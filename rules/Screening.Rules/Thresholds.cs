@@ -34,6 +34,13 @@ public static class Thresholds
     /// <summary>Y-BOCS 16 or more: moderate OCD or worse (Goodman 1989).</summary>
     public const int YbocsModerateAtLeast = 16;
 
+    /// <summary>
+    /// A response is an improvement of 50 % or more (spec §3.2: a trial with "response ≥ 50 %" is not counted; "inadequate
+    /// response" is below 50 %, consensus 2021). A rating of response or remission says as much and none, minimal or
+    /// partial says less, so a percentage on the other side of 50 contradicts the rating.
+    /// </summary>
+    public const int ResponseImprovementPercentAtLeast = 50;
+
     /// <summary>MDQ part 1: 7 or more "yes" items (Hirschfeld 2000).</summary>
     public const int MdqPart1YesAtLeast = 7;
 

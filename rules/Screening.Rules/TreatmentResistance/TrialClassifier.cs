@@ -105,8 +105,7 @@ public static class TrialClassifier
                     : $"improvement rated '{ScreeningJson.NameOf(trial.ImprovementCategory)}'");
                 break;
             case Answer.Unknown:
-                missing.Add(Fields.Trial.ImprovementPercent.At(index));
-                missing.Add(Fields.Trial.ImprovementCategory.At(index));
+                AddImprovementMissing(index, trial, missing);
                 break;
         }
     }
@@ -131,16 +130,25 @@ public static class TrialClassifier
             missing.Add(Fields.Trial.DoseAdequate.At(index));
         }
 
-        var remission = trial.ImprovementCategory switch
+        var byRating = trial.ImprovementCategory switch
         {
             ImprovementCategory.Remission => Answer.Yes,
             ImprovementCategory.None or ImprovementCategory.Minimal or ImprovementCategory.Partial or ImprovementCategory.Response => Answer.No,
-            // A percentage within the non-response limit rules remission out; a larger one cannot tell.
-            _ => trial.ImprovementPercent <= policy.NonResponseMaxImprovementPercent ? Answer.No : Answer.Unknown,
+            _ => Answer.Unknown,
         };
+
+        // A percentage within the non-response limit rules remission out; a larger one cannot tell.
+        var byPercent = trial.ImprovementPercent <= policy.NonResponseMaxImprovementPercent ? Answer.No : Answer.Unknown;
+        var remission = byRating == Answer.Unknown ? byPercent
+            : ImprovementContradicts(trial) && byPercent != byRating ? Answer.Unknown
+            : byRating;
         if (remission == Answer.Yes)
         {
             notCounted.Add("the ERP course ended in remission");
+        }
+        else if (remission == Answer.Unknown && ImprovementContradicts(trial))
+        {
+            AddImprovementMissing(index, trial, missing);
         }
         else if (remission == Answer.Unknown)
         {
@@ -218,20 +226,54 @@ public static class TrialClassifier
         _ => "the name is not in the service's drug vocabulary: give the generic or brand name",
     };
 
-    /// <summary>Yes when the improvement is within the non-response limit (or rated none, minimal or partial).</summary>
+    /// <summary>
+    /// Yes when the improvement is within the non-response limit (or rated none, minimal or partial). The percentage is
+    /// read first; where the rating contradicts it and would decide otherwise, neither is taken: unknown.
+    /// </summary>
     private static Answer NonResponse(TreatmentTrial trial, ScreeningPolicy policy)
     {
-        if (trial.ImprovementPercent is { } pct)
-        {
-            return pct <= policy.NonResponseMaxImprovementPercent ? Answer.Yes : Answer.No;
-        }
-
-        return trial.ImprovementCategory switch
+        var byRating = trial.ImprovementCategory switch
         {
             ImprovementCategory.None or ImprovementCategory.Minimal or ImprovementCategory.Partial => Answer.Yes,
             ImprovementCategory.Response or ImprovementCategory.Remission => Answer.No,
             _ => Answer.Unknown,
         };
+        if (trial.ImprovementPercent is not { } pct)
+        {
+            return byRating;
+        }
+
+        var byPercent = pct <= policy.NonResponseMaxImprovementPercent ? Answer.Yes : Answer.No;
+        return byRating != Answer.Unknown && byRating != byPercent && ImprovementContradicts(trial) ? Answer.Unknown : byPercent;
+    }
+
+    /// <summary>
+    /// The percentage and the rating disagree about a response of 50 % or more (70 % rated minimal, 30 % rated
+    /// remission). Such a trial is left undecided rather than read from either, so that a typing error cannot count a
+    /// trial the patient responded to; where both readings decide the same, the trial is decided.
+    /// </summary>
+    private static bool ImprovementContradicts(TreatmentTrial trial) =>
+        trial.ImprovementPercent is { } pct && trial.ImprovementCategory switch
+        {
+            ImprovementCategory.None or ImprovementCategory.Minimal or ImprovementCategory.Partial => pct >= Thresholds.ResponseImprovementPercentAtLeast,
+            ImprovementCategory.Response or ImprovementCategory.Remission => pct < Thresholds.ResponseImprovementPercentAtLeast,
+            _ => false,
+        };
+
+    /// <summary>Both improvement questions, with why a given answer is asked again when the two contradict each other.</summary>
+    private static void AddImprovementMissing(int index, TreatmentTrial trial, List<IntakeField> missing)
+    {
+        if (ImprovementContradicts(trial))
+        {
+            var note = $"{trial.ImprovementPercent} % improvement and the rating '{ScreeningJson.NameOf(trial.ImprovementCategory)}' contradict each other "
+                + $"(a response is {Thresholds.ResponseImprovementPercentAtLeast} % or more): correct the one that is wrong";
+            missing.Add(Fields.Trial.ImprovementPercent.At(index).Because(note));
+            missing.Add(Fields.Trial.ImprovementCategory.At(index).Because(note));
+            return;
+        }
+
+        missing.Add(Fields.Trial.ImprovementPercent.At(index));
+        missing.Add(Fields.Trial.ImprovementCategory.At(index));
     }
 
     private static bool IsErpCourse(TreatmentTrial trial, DrugName drug) =>

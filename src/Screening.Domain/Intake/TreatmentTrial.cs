@@ -100,7 +100,7 @@ public sealed record TreatmentTrial
     [Range(0.0, 520.0)]
     public decimal? WeeksAtDose { get; init; }
 
-    /// <summary>Improvement of symptoms during the trial, in percent (0-100). Takes precedence over <c>improvementCategory</c> for non-response; whether an OCD ERP course ended in remission is read from the category, which a percentage within the non-response limit stands in for.</summary>
+    /// <summary>Improvement of symptoms during the trial, in percent (0-100). Read for non-response before <c>improvementCategory</c>; whether an OCD ERP course ended in remission is read from the category, which a percentage within the non-response limit stands in for. Where the two contradict each other about a response of 50 % or more (70 % rated minimal, 30 % rated remission) and would decide differently, the trial is undecided and both are asked again.</summary>
     [Question("By how much did the symptoms improve, in percent?")]
     [Unit("%", "%")]
     [Range(0, 100)]

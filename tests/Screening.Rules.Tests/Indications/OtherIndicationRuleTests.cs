@@ -130,6 +130,23 @@ public class OcdIndicationRuleTests
         Assert.Equal(["treatmentTrials[0].improvementCategory"],
             RuleAssert.Status(EvaluateTrials(Erp(ImprovementCategory.Unknown) with { ImprovementPercent = 60 }), IndicationStatus.Indeterminate).Missing.Select(f => f.Path));
 
+    [Theory]
+    [InlineData(ImprovementCategory.Remission, 30, IndicationStatus.Indeterminate)]
+    [InlineData(ImprovementCategory.Remission, 50, IndicationStatus.NotMet)]
+    [InlineData(ImprovementCategory.None, 90, IndicationStatus.Indeterminate)]
+    [InlineData(ImprovementCategory.None, 49, IndicationStatus.Established)]
+    [InlineData(ImprovementCategory.Response, 30, IndicationStatus.Established)]
+    public void An_erp_course_whose_percentage_contradicts_its_rating_is_asked_again_where_remission_depends_on_it(ImprovementCategory rating, int percent, IndicationStatus expected)
+    {
+        // "Response" rated at 30 %: contradictory, but neither reading is remission, so the course counts.
+        var indication = RuleAssert.Status(EvaluateTrials(Erp(rating) with { ImprovementPercent = percent }), expected);
+        if (expected == IndicationStatus.Indeterminate)
+        {
+            Assert.Equal(["treatmentTrials[0].improvementPercent", "treatmentTrials[0].improvementCategory"], indication.Missing.Select(f => f.Path));
+            Assert.All(indication.Missing, f => Assert.Contains("contradict each other", f.Note, StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public void Another_psychotherapy_does_not_count() =>
         RuleAssert.Status(EvaluateTrials(Erp(ImprovementCategory.None) with { Drug = "supportive counselling" }), IndicationStatus.NotMet);

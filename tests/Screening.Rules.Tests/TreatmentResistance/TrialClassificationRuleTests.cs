@@ -98,6 +98,40 @@ public class TrialClassificationRuleTests
     public void A_category_is_used_when_no_percentage_is_known(ImprovementCategory category, TrialClassification expected) =>
         Assert.Equal(expected, Classify(Failed with { ImprovementPercent = null, ImprovementCategory = category }).Classification);
 
+    // A response is 50 % or more: a percentage on the other side of 50 from the rating contradicts it.
+    [Theory]
+    [InlineData(49, ImprovementCategory.Remission, TrialClassification.Indeterminate)]
+    [InlineData(50, ImprovementCategory.Remission, TrialClassification.NotCounted)]
+    [InlineData(30, ImprovementCategory.Response, TrialClassification.Indeterminate)]
+    [InlineData(50, ImprovementCategory.Response, TrialClassification.NotCounted)]
+    [InlineData(50, ImprovementCategory.Minimal, TrialClassification.Indeterminate)]
+    [InlineData(49, ImprovementCategory.Minimal, TrialClassification.FailedAdequate)]
+    [InlineData(70, ImprovementCategory.None, TrialClassification.Indeterminate)]
+    [InlineData(55, ImprovementCategory.Partial, TrialClassification.Indeterminate)]
+    [InlineData(30, ImprovementCategory.Partial, TrialClassification.FailedAdequate)]
+    public void A_percentage_that_contradicts_the_rating_leaves_the_trial_undecided(int percent, ImprovementCategory rating, TrialClassification expected) =>
+        Assert.Equal(expected, Classify(Failed with { ImprovementPercent = percent, ImprovementCategory = rating }).Classification);
+
+    [Fact]
+    public void A_contradiction_asks_for_both_answers_again_and_says_why()
+    {
+        var missing = Classify(Failed with { ImprovementPercent = 30, ImprovementCategory = ImprovementCategory.Remission }).Missing;
+
+        Assert.Equal(["treatmentTrials[0].improvementPercent", "treatmentTrials[0].improvementCategory"], missing.Select(f => f.Path));
+        Assert.All(missing, f => Assert.Equal("30 % improvement and the rating 'remission' contradict each other (a response is 50 % or more): correct the one that is wrong", f.Note));
+    }
+
+    [Theory]
+    [InlineData(30, ImprovementCategory.Response)]
+    [InlineData(30, ImprovementCategory.Partial)]
+    public void A_contradiction_that_decides_nothing_does_not_hold_the_trial(int percent, ImprovementCategory rating) =>
+        // At the strict setting (24 %), 30 % is not non-response whatever the rating says, so the trial is decided.
+        Assert.Equal(TrialClassification.NotCounted, Classify(Failed with { ImprovementPercent = percent, ImprovementCategory = rating }, new ScreeningPolicy { NonResponseMaxImprovementPercent = 24 }).Classification);
+
+    [Fact]
+    public void A_known_reason_not_to_count_wins_over_a_contradiction() =>
+        Assert.Equal(TrialClassification.NotCounted, Classify(Failed with { DoseAdequate = Answer.No, ImprovementPercent = 30, ImprovementCategory = ImprovementCategory.Remission }).Classification);
+
     [Fact]
     public void An_inadequate_dose_is_not_counted() =>
         Assert.Equal(TrialClassification.NotCounted, Classify(Failed with { DoseAdequate = Answer.No }).Classification);
