@@ -139,14 +139,15 @@ public static class TrialClassifier
 
         // A percentage within the non-response limit rules remission out; a larger one cannot tell.
         var byPercent = trial.ImprovementPercent <= policy.NonResponseMaxImprovementPercent ? Answer.No : Answer.Unknown;
+        var contradicts = ImprovementContradicts(trial);
         var remission = byRating == Answer.Unknown ? byPercent
-            : ImprovementContradicts(trial) && byPercent != byRating ? Answer.Unknown
+            : contradicts && byPercent != byRating ? Answer.Unknown
             : byRating;
         if (remission == Answer.Yes)
         {
             notCounted.Add("the ERP course ended in remission");
         }
-        else if (remission == Answer.Unknown && ImprovementContradicts(trial))
+        else if (remission == Answer.Unknown && contradicts)
         {
             AddImprovementMissing(index, trial, missing);
         }

@@ -86,7 +86,7 @@ public sealed record ReplayResponse
     public required IReadOnlyList<DecisionDifference> Differences { get; init; }
 
     /// <summary>Questions listed as missing now and not then, or the reverse, or with their blocking changed. Not counted in <c>changed</c>, which is about the outcome: a rule change that only asks one more question replays as unchanged, with the question here.</summary>
-    public required IReadOnlyList<MissingInformationDifference> MissingInformation { get; init; }
+    public required IReadOnlyList<MissingInformationDifference> MissingInformationDifferences { get; init; }
 }
 
 /// <summary>Re-evaluates kept requests and compares the outcomes: for replay, and for a policy's impact on history.</summary>
@@ -132,7 +132,7 @@ public static class Replays
             Current = after,
             Changed = differences.Count > 0,
             Differences = differences,
-            MissingInformation = MissingInformationDifferences(missingThen, current.MissingInformation.Select(item => (item.Field, item.Blocking))),
+            MissingInformationDifferences = MissingInformationDifferences(missingThen, current.MissingInformation.Select(item => (item.Field, item.Blocking))),
         };
     }
 

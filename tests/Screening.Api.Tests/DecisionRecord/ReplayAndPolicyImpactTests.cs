@@ -47,7 +47,7 @@ public class ReplayAndPolicyImpactTests(SharedRecord record) : IClassFixture<Sha
 
         Assert.False(replay["changed"]!.GetValue<bool>());
         Assert.Empty(replay["differences"]!.AsArray());
-        Assert.Empty(replay["missingInformation"]!.AsArray());
+        Assert.Empty(replay["missingInformationDifferences"]!.AsArray());
         Assert.Equal("refer", replay["original"]!["category"]!.GetValue<string>());
         Assert.Equal(replay["original"]!["policy"]!.ToJsonString(), replay["current"]!["policy"]!.ToJsonString());
     }
@@ -84,10 +84,10 @@ public class ReplayAndPolicyImpactTests(SharedRecord record) : IClassFixture<Sha
         var sameRules = JsonNode.Parse(await (await record.Before.CreateAuthorizedClient().PostAsync($"/v1/screenings/{id}/replay", null)).Content.ReadAsStringAsync())!;
         var changedPolicy = JsonNode.Parse(await (await record.After.CreateAuthorizedClient().PostAsync($"/v1/screenings/{id}/replay", null)).Content.ReadAsStringAsync())!;
 
-        Assert.Empty(sameRules["missingInformation"]!.AsArray());
+        Assert.Empty(sameRules["missingInformationDifferences"]!.AsArray());
         Assert.Equal(
             ["""{"field":"instruments.mdq.part1YesCount","from":"worth-asking"}"""],
-            changedPolicy["missingInformation"]!.AsArray().Select(d => d!.ToJsonString()));
+            changedPolicy["missingInformationDifferences"]!.AsArray().Select(d => d!.ToJsonString()));
     }
 
     [Fact]
