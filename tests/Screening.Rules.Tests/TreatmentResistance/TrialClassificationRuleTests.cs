@@ -124,8 +124,9 @@ public class TrialClassificationRuleTests
     [Theory]
     [InlineData(30, ImprovementCategory.Response)]
     [InlineData(30, ImprovementCategory.Partial)]
-    public void A_contradiction_that_decides_nothing_does_not_hold_the_trial(int percent, ImprovementCategory rating) =>
-        // At the strict setting (24 %), 30 % is not non-response whatever the rating says, so the trial is decided.
+    public void At_the_strict_setting_30_percent_is_decided_whatever_the_rating(int percent, ImprovementCategory rating) =>
+        // At 24 %, 30 % is not non-response. Rated response it contradicts the rating, but both readings say "not
+        // non-response", so nothing is asked; rated partial it agrees with the rating (below 50 %) and the percentage decides.
         Assert.Equal(TrialClassification.NotCounted, Classify(Failed with { ImprovementPercent = percent, ImprovementCategory = rating }, new ScreeningPolicy { NonResponseMaxImprovementPercent = 24 }).Classification);
 
     [Fact]
