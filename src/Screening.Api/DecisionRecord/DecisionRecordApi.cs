@@ -184,7 +184,7 @@ public static class DecisionRecordApi
 
         var until = read.Value.To ?? time.GetUtcNow();
         var since = read.Value.From ?? DefaultWindowStart(until);
-        var analysis = worker.TryRun(record, new ScreeningEngine(policy, time, ruleset), since, until, cancellationToken);
+        var analysis = worker.TryRun(record, engine, new ScreeningEngine(policy, time, ruleset), since, until, cancellationToken);
         if (analysis is null)
         {
             request.HttpContext.Response.Headers.RetryAfter = "30";

@@ -67,6 +67,21 @@ public sealed record PolicyImpactResponse
 
     /// <summary>The ids of the decisions that changed.</summary>
     public required IReadOnlyList<Guid> ChangedDecisionIds { get; init; }
+
+    /// <summary>
+    /// Re-evaluated decisions that were made under a ruleset or policy other than those in force now. Their changes
+    /// above may be the rules' or policy's since, not the tried policy's: see <see cref="ChangedByProposal"/>.
+    /// </summary>
+    public required int DecidedUnderOtherRulesOrPolicy { get; init; }
+
+    /// <summary>
+    /// Decisions that the tried policy decides differently from the rules and policy in force now: the tried policy's
+    /// own effect. The same as <see cref="Changed"/> when every decision was made under the rules and policy in force.
+    /// </summary>
+    public required int ChangedByProposal { get; init; }
+
+    /// <summary>The ids of the decisions the tried policy itself changes.</summary>
+    public required IReadOnlyList<Guid> ChangedByProposalDecisionIds { get; init; }
 }
 
 /// <summary>
@@ -87,15 +102,15 @@ public sealed class PolicyImpactWorker : IAsyncDisposable
         }
     });
 
-    /// <summary>Queues an analysis; null when the queue is full (the caller answers 503).</summary>
-    public Task<PolicyImpactResponse>? TryRun(DecisionRecorder record, ScreeningEngine engine, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    /// <summary>Queues an analysis of <paramref name="proposed"/> against the decisions kept and against <paramref name="inForce"/>; null when the queue is full (the caller answers 503).</summary>
+    public Task<PolicyImpactResponse>? TryRun(DecisionRecorder record, ScreeningEngine inForce, ScreeningEngine proposed, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource<PolicyImpactResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         return _jobs.Writer.TryWrite(async () =>
         {
             try
             {
-                done.TrySetResult(await AnalyseAsync(record, engine, from, to, cancellationToken));
+                done.TrySetResult(await AnalyseAsync(record, inForce, proposed, from, to, cancellationToken));
             }
             catch (Exception exception)
             {
@@ -106,11 +121,14 @@ public sealed class PolicyImpactWorker : IAsyncDisposable
             : null;
     }
 
-    private static async Task<PolicyImpactResponse> AnalyseAsync(DecisionRecorder record, ScreeningEngine engine, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    private static async Task<PolicyImpactResponse> AnalyseAsync(DecisionRecorder record, ScreeningEngine inForce, ScreeningEngine proposed, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        int decisions = 0, notReplayable = 0;
+        int decisions = 0, notReplayable = 0, decidedUnderOtherRules = 0;
         var transitions = new Dictionary<(string From, string To), int>();
         var changed = new List<Guid>();
+        var changedByProposal = new List<Guid>();
+        var rulesetInForce = inForce.Catalog.Version.Hash;
+        var policyInForce = DecisionSummary.HashOf(inForce.Policy);
         await foreach (var kept in record.ReadWindowAsync(from, to, cancellationToken))
         {
             decisions++;
@@ -120,12 +138,26 @@ public sealed class PolicyImpactWorker : IAsyncDisposable
                 continue;
             }
 
-            var now = DecisionSummary.Of(Replays.Reevaluate(engine, kept), kept.Summary.ClientId, kept.Summary.Channel);
+            var now = DecisionSummary.Of(Replays.Reevaluate(proposed, kept), kept.Summary.ClientId, kept.Summary.Channel);
             var key = (kept.Summary.Category, now.Category);
             transitions[key] = transitions.GetValueOrDefault(key) + 1;
             if (Replays.Differences(kept.Summary, now).Count > 0)
             {
                 changed.Add(kept.Summary.DecisionId);
+            }
+
+            // What the rules and policy in force decide: the decision as kept when it was made under them (an
+            // evaluation is a function of the request, the day, the rules and the policy), else a re-evaluation.
+            var madeUnderThem = kept.Summary.RulesetHash == rulesetInForce && kept.Summary.PolicyHash == policyInForce;
+            if (!madeUnderThem)
+            {
+                decidedUnderOtherRules++;
+            }
+
+            var baseline = madeUnderThem ? kept.Summary : DecisionSummary.Of(Replays.Reevaluate(inForce, kept), kept.Summary.ClientId, kept.Summary.Channel);
+            if (Replays.Differences(baseline, now).Count > 0)
+            {
+                changedByProposal.Add(kept.Summary.DecisionId);
             }
         }
 
@@ -133,13 +165,16 @@ public sealed class PolicyImpactWorker : IAsyncDisposable
         {
             From = from,
             To = to,
-            Policy = JsonSerializer.SerializeToElement(engine.Policy, ScreeningJson.Options),
+            Policy = JsonSerializer.SerializeToElement(proposed.Policy, ScreeningJson.Options),
             Decisions = decisions,
             Changed = changed.Count,
             Unchanged = decisions - notReplayable - changed.Count,
             NotReplayable = notReplayable,
             Transitions = [.. transitions.OrderByDescending(t => t.Value).ThenBy(t => t.Key.From, StringComparer.Ordinal).Select(t => new CategoryTransition(t.Key.From, t.Key.To, t.Value))],
             ChangedDecisionIds = changed,
+            DecidedUnderOtherRulesOrPolicy = decidedUnderOtherRules,
+            ChangedByProposal = changedByProposal.Count,
+            ChangedByProposalDecisionIds = changedByProposal,
         };
     }
 

@@ -102,6 +102,30 @@ public class ReplayAndPolicyImpactTests(SharedRecord record) : IClassFixture<Sha
             differences.Select(d => (d.Field, d.From, d.To)));
     }
 
+    [Theory]
+    // Decided at 6 weeks at dose; the policy in force (After) asks 10. Trying 10 changes the decision as kept, but not
+    // what the policy in force decides: the proposal's own effect is nothing. Trying 6 changes nothing kept, but
+    // would undo what the policy in force decides.
+    [InlineData(10, 1, 0)]
+    [InlineData(6, 0, 1)]
+    public async Task A_policy_impact_tells_the_proposals_own_effect_from_changes_since_the_decision(int weeks, int changed, int changedByProposal)
+    {
+        await Task.Delay(5);
+        var from = DateTimeOffset.UtcNow;
+        var refer = await DecideAsync(record.Before, "refer");
+        var body = $$"""{"policy":{"trialMinWeeksAtDose":{{weeks}}},"from":"{{from:O}}","to":"{{DateTimeOffset.UtcNow.AddSeconds(1):O}}"}""";
+
+        var response = await record.After.ClientWithKey(RecordApiFactory.AuditorKey).PostAsync("/v1/policy-impact", JsonContent.Of(body));
+        var impact = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, impact["decisions"]!.GetValue<int>());
+        Assert.Equal(1, impact["decidedUnderOtherRulesOrPolicy"]!.GetValue<int>());
+        Assert.Equal(changed, impact["changed"]!.GetValue<int>());
+        Assert.Equal(changedByProposal, impact["changedByProposal"]!.GetValue<int>());
+        Assert.Equal(changedByProposal == 1 ? [refer] : [], impact["changedByProposalDecisionIds"]!.AsArray().Select(i => i!.GetValue<string>()));
+    }
+
     [Fact]
     public async Task A_policy_impact_counts_transitions_and_names_the_changed_decisions()
     {
@@ -122,6 +146,9 @@ public class ReplayAndPolicyImpactTests(SharedRecord record) : IClassFixture<Sha
         Assert.Equal(1, impact["unchanged"]!.GetValue<int>());
         Assert.Equal(0, impact["notReplayable"]!.GetValue<int>());
         Assert.Equal([refer], impact["changedDecisionIds"]!.AsArray().Select(i => i!.GetValue<string>()));
+        Assert.Equal(0, impact["decidedUnderOtherRulesOrPolicy"]!.GetValue<int>());
+        Assert.Equal(1, impact["changedByProposal"]!.GetValue<int>());
+        Assert.Equal([refer], impact["changedByProposalDecisionIds"]!.AsArray().Select(i => i!.GetValue<string>()));
         Assert.Equal(10, impact["policy"]!["trialMinWeeksAtDose"]!.GetValue<int>());
         var transitions = impact["transitions"]!.AsArray().Select(t => t!.ToJsonString()).ToArray();
         Assert.Contains("""{"from":"refer","to":"not-eligible-criteria-not-met","count":1}""", transitions);
