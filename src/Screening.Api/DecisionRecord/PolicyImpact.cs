@@ -82,6 +82,15 @@ public sealed record PolicyImpactResponse
 
     /// <summary>The ids of the decisions the tried policy itself changes.</summary>
     public required IReadOnlyList<Guid> ChangedByProposalDecisionIds { get; init; }
+
+    /// <summary>
+    /// Decisions whose questions still to ask the tried policy changes (one added or removed, or its blocking changed),
+    /// against the rules and policy in force now. Not counted in <see cref="ChangedByProposal"/> unless the outcome changes too.
+    /// </summary>
+    public required int MissingInformationChangedByProposal { get; init; }
+
+    /// <summary>The ids of those decisions.</summary>
+    public required IReadOnlyList<Guid> MissingInformationChangedByProposalDecisionIds { get; init; }
 }
 
 /// <summary>
@@ -127,6 +136,7 @@ public sealed class PolicyImpactWorker : IAsyncDisposable
         var transitions = new Dictionary<(string From, string To), int>();
         var changed = new List<Guid>();
         var changedByProposal = new List<Guid>();
+        var missingChangedByProposal = new List<Guid>();
         var rulesetInForce = inForce.Catalog.Version.Hash;
         var policyInForce = DecisionSummary.HashOf(inForce.Policy);
         await foreach (var kept in record.ReadWindowAsync(from, to, cancellationToken))
@@ -138,7 +148,8 @@ public sealed class PolicyImpactWorker : IAsyncDisposable
                 continue;
             }
 
-            var now = DecisionSummary.Of(Replays.Reevaluate(proposed, kept), kept.Summary.ClientId, kept.Summary.Channel);
+            var tried = Replays.Reevaluate(proposed, kept);
+            var now = DecisionSummary.Of(tried, kept.Summary.ClientId, kept.Summary.Channel);
             var key = (kept.Summary.Category, now.Category);
             transitions[key] = transitions.GetValueOrDefault(key) + 1;
             if (Replays.Differences(kept.Summary, now).Count > 0)
@@ -154,10 +165,29 @@ public sealed class PolicyImpactWorker : IAsyncDisposable
                 decidedUnderOtherRules++;
             }
 
-            var baseline = madeUnderThem ? kept.Summary : DecisionSummary.Of(Replays.Reevaluate(inForce, kept), kept.Summary.ClientId, kept.Summary.Channel);
+            DecisionSummary baseline;
+            IReadOnlyList<(string Field, bool Blocking)> baselineMissing;
+            if (madeUnderThem)
+            {
+                baseline = kept.Summary;
+                using var response = JsonDocument.Parse(kept.Result!);
+                baselineMissing = Replays.MissingInformationOf(response.RootElement);
+            }
+            else
+            {
+                var inForceResult = Replays.Reevaluate(inForce, kept);
+                baseline = DecisionSummary.Of(inForceResult, kept.Summary.ClientId, kept.Summary.Channel);
+                baselineMissing = Replays.MissingInformationOf(inForceResult);
+            }
+
             if (Replays.Differences(baseline, now).Count > 0)
             {
                 changedByProposal.Add(kept.Summary.DecisionId);
+            }
+
+            if (Replays.MissingInformationDifferences(baselineMissing, Replays.MissingInformationOf(tried)).Count > 0)
+            {
+                missingChangedByProposal.Add(kept.Summary.DecisionId);
             }
         }
 
@@ -175,6 +205,8 @@ public sealed class PolicyImpactWorker : IAsyncDisposable
             DecidedUnderOtherRulesOrPolicy = decidedUnderOtherRules,
             ChangedByProposal = changedByProposal.Count,
             ChangedByProposalDecisionIds = changedByProposal,
+            MissingInformationChangedByProposal = missingChangedByProposal.Count,
+            MissingInformationChangedByProposalDecisionIds = missingChangedByProposal,
         };
     }
 

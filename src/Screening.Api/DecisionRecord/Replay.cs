@@ -122,8 +122,6 @@ public static class Replays
             Indications = now.Indications,
         };
         var differences = Differences(kept.Summary, now);
-        var missingThen = original.RootElement.GetProperty("missingInformation").EnumerateArray()
-            .Select(item => (Field: item.GetProperty("field").GetString()!, Blocking: item.GetProperty("blocking").GetBoolean()));
         return new ReplayResponse
         {
             DecisionId = kept.Summary.DecisionId,
@@ -132,9 +130,18 @@ public static class Replays
             Current = after,
             Changed = differences.Count > 0,
             Differences = differences,
-            MissingInformationDifferences = MissingInformationDifferences(missingThen, current.MissingInformation.Select(item => (item.Field, item.Blocking))),
+            MissingInformationDifferences = MissingInformationDifferences(MissingInformationOf(original.RootElement), MissingInformationOf(current)),
         };
     }
+
+    /// <summary>The questions a result lists as missing, with their blocking.</summary>
+    public static IReadOnlyList<(string Field, bool Blocking)> MissingInformationOf(ScreeningResult result) =>
+        [.. result.MissingInformation.Select(item => (item.Field, item.Blocking))];
+
+    /// <summary>The questions a kept response (its JSON) lists as missing, with their blocking.</summary>
+    public static IReadOnlyList<(string Field, bool Blocking)> MissingInformationOf(JsonElement response) =>
+        [.. response.GetProperty("missingInformation").EnumerateArray()
+            .Select(item => (item.GetProperty("field").GetString()!, item.GetProperty("blocking").GetBoolean()))];
 
     /// <summary>Questions listed on one side only, or on both with their blocking changed, in field order.</summary>
     public static IReadOnlyList<MissingInformationDifference> MissingInformationDifferences(

@@ -76,10 +76,7 @@ public class ReplayAndPolicyImpactTests(SharedRecord record) : IClassFixture<Sha
     {
         // The refer example without its MDQ: refer, with the MDQ worth asking. At 10 weeks at dose it is not met, and
         // "criteria not met" lists only what could make it urgent, so the MDQ is no longer asked for.
-        var intake = JsonNode.Parse(Examples.Named("refer").Json)!;
-        intake["instruments"]!.AsObject().Remove("mdq");
-        var decided = await record.Before.CreateAuthorizedClient().PostAsync("/v1/screenings", JsonContent.Of(intake.ToJsonString()));
-        var id = JsonNode.Parse(await decided.Content.ReadAsStringAsync())!["decisionId"]!.GetValue<string>();
+        var id = await DecideReferWithoutMdqAsync();
 
         var sameRules = JsonNode.Parse(await (await record.Before.CreateAuthorizedClient().PostAsync($"/v1/screenings/{id}/replay", null)).Content.ReadAsStringAsync())!;
         var changedPolicy = JsonNode.Parse(await (await record.After.CreateAuthorizedClient().PostAsync($"/v1/screenings/{id}/replay", null)).Content.ReadAsStringAsync())!;
@@ -124,6 +121,28 @@ public class ReplayAndPolicyImpactTests(SharedRecord record) : IClassFixture<Sha
         Assert.Equal(changed, impact["changed"]!.GetValue<int>());
         Assert.Equal(changedByProposal, impact["changedByProposal"]!.GetValue<int>());
         Assert.Equal(changedByProposal == 1 ? [refer] : [], impact["changedByProposalDecisionIds"]!.AsArray().Select(i => i!.GetValue<string>()));
+    }
+
+    [Theory]
+    // A refer without its MDQ lists the MDQ as worth asking; at 10 weeks at dose the patient does not meet the
+    // criteria and the MDQ is no longer asked. Against the policy in force: on Before (6 weeks) trying 10 changes
+    // that list and trying 6 does not; on After (10 weeks) the policy in force already does not ask it.
+    [InlineData(false, 10, 1)]
+    [InlineData(false, 6, 0)]
+    [InlineData(true, 10, 0)]
+    public async Task A_policy_impact_counts_the_decisions_whose_questions_to_ask_the_tried_policy_changes(bool onAfter, int weeks, int expected)
+    {
+        await Task.Delay(5);
+        var from = DateTimeOffset.UtcNow;
+        var id = await DecideReferWithoutMdqAsync();
+        var body = $$"""{"policy":{"trialMinWeeksAtDose":{{weeks}}},"from":"{{from:O}}","to":"{{DateTimeOffset.UtcNow.AddSeconds(1):O}}"}""";
+
+        var host = onAfter ? record.After : record.Before;
+        var impact = JsonNode.Parse(await (await host.ClientWithKey(RecordApiFactory.AuditorKey).PostAsync("/v1/policy-impact", JsonContent.Of(body))).Content.ReadAsStringAsync())!;
+
+        Assert.Equal(1, impact["decisions"]!.GetValue<int>());
+        Assert.Equal(expected, impact["missingInformationChangedByProposal"]!.GetValue<int>());
+        Assert.Equal(expected == 1 ? [id] : [], impact["missingInformationChangedByProposalDecisionIds"]!.AsArray().Select(i => i!.GetValue<string>()));
     }
 
     [Fact]
@@ -216,9 +235,19 @@ public class ReplayAndPolicyImpactTests(SharedRecord record) : IClassFixture<Sha
         Assert.Equal(0, impact["decisions"]!.GetValue<int>());
     }
 
-    private static async Task<string> DecideAsync(RecordApiFactory factory, string example)
+    private static Task<string> DecideAsync(RecordApiFactory factory, string example) => DecideJsonAsync(factory, Examples.Named(example).Json);
+
+    private static async Task<string> DecideJsonAsync(RecordApiFactory factory, string json)
     {
-        var response = await factory.CreateAuthorizedClient().PostAsync("/v1/screenings", JsonContent.Of(Examples.Named(example).Json));
+        var response = await factory.CreateAuthorizedClient().PostAsync("/v1/screenings", JsonContent.Of(json));
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["decisionId"]!.GetValue<string>();
+    }
+
+    /// <summary>The refer example without its MDQ, decided under the policy in force on Before: refer, with the MDQ worth asking.</summary>
+    private Task<string> DecideReferWithoutMdqAsync()
+    {
+        var intake = JsonNode.Parse(Examples.Named("refer").Json)!;
+        intake["instruments"]!.AsObject().Remove("mdq");
+        return DecideJsonAsync(record.Before, intake.ToJsonString());
     }
 }
