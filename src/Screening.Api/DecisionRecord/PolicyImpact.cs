@@ -159,15 +159,9 @@ public sealed class PolicyImpactWorker : IAsyncDisposable
 
             // What the rules and policy in force decide: the decision as kept when it was made under them (an
             // evaluation is a function of the request, the day, the rules and the policy), else a re-evaluation.
-            var madeUnderThem = kept.Summary.RulesetHash == rulesetInForce && kept.Summary.PolicyHash == policyInForce;
-            if (!madeUnderThem)
-            {
-                decidedUnderOtherRules++;
-            }
-
             DecisionSummary baseline;
             IReadOnlyList<(string Field, bool Blocking)> baselineMissing;
-            if (madeUnderThem)
+            if (kept.Summary.RulesetHash == rulesetInForce && kept.Summary.PolicyHash == policyInForce)
             {
                 baseline = kept.Summary;
                 using var response = JsonDocument.Parse(kept.Result!);
@@ -175,6 +169,7 @@ public sealed class PolicyImpactWorker : IAsyncDisposable
             }
             else
             {
+                decidedUnderOtherRules++;
                 var inForceResult = Replays.Reevaluate(inForce, kept);
                 baseline = DecisionSummary.Of(inForceResult, kept.Summary.ClientId, kept.Summary.Channel);
                 baselineMissing = Replays.MissingInformationOf(inForceResult);
