@@ -84,6 +84,13 @@ public sealed record PolicyImpactResponse
     public required IReadOnlyList<Guid> ChangedByProposalDecisionIds { get; init; }
 
     /// <summary>
+    /// Category under the rules and policy in force now to category under the tried policy, with counts (unchanged
+    /// categories included): the tried policy's own effect as a matrix. The same as <see cref="Transitions"/> when every
+    /// decision was made under the rules and policy in force.
+    /// </summary>
+    public required IReadOnlyList<CategoryTransition> TransitionsByProposal { get; init; }
+
+    /// <summary>
     /// Decisions whose questions still to ask the tried policy changes (one added or removed, or its blocking changed),
     /// against the rules and policy in force now. Not counted in <see cref="ChangedByProposal"/> unless the outcome changes too.
     /// </summary>
@@ -134,6 +141,7 @@ public sealed class PolicyImpactWorker : IAsyncDisposable
     {
         int decisions = 0, notReplayable = 0, decidedUnderOtherRules = 0;
         var transitions = new Dictionary<(string From, string To), int>();
+        var transitionsByProposal = new Dictionary<(string From, string To), int>();
         var changed = new List<Guid>();
         var changedByProposal = new List<Guid>();
         var missingChangedByProposal = new List<Guid>();
@@ -150,8 +158,7 @@ public sealed class PolicyImpactWorker : IAsyncDisposable
 
             var tried = Replays.Reevaluate(proposed, kept);
             var now = DecisionSummary.Of(tried, kept.Summary.ClientId, kept.Summary.Channel);
-            var key = (kept.Summary.Category, now.Category);
-            transitions[key] = transitions.GetValueOrDefault(key) + 1;
+            Count(transitions, kept.Summary.Category, now.Category);
             if (Replays.Differences(kept.Summary, now).Count > 0)
             {
                 changed.Add(kept.Summary.DecisionId);
@@ -175,6 +182,7 @@ public sealed class PolicyImpactWorker : IAsyncDisposable
                 baselineMissing = Replays.MissingInformationOf(inForceResult);
             }
 
+            Count(transitionsByProposal, baseline.Category, now.Category);
             if (Replays.Differences(baseline, now).Count > 0)
             {
                 changedByProposal.Add(kept.Summary.DecisionId);
@@ -195,15 +203,23 @@ public sealed class PolicyImpactWorker : IAsyncDisposable
             Changed = changed.Count,
             Unchanged = decisions - notReplayable - changed.Count,
             NotReplayable = notReplayable,
-            Transitions = [.. transitions.OrderByDescending(t => t.Value).ThenBy(t => t.Key.From, StringComparer.Ordinal).Select(t => new CategoryTransition(t.Key.From, t.Key.To, t.Value))],
+            Transitions = Matrix(transitions),
             ChangedDecisionIds = changed,
             DecidedUnderOtherRulesOrPolicy = decidedUnderOtherRules,
             ChangedByProposal = changedByProposal.Count,
             ChangedByProposalDecisionIds = changedByProposal,
+            TransitionsByProposal = Matrix(transitionsByProposal),
             MissingInformationChangedByProposal = missingChangedByProposal.Count,
             MissingInformationChangedByProposalDecisionIds = missingChangedByProposal,
         };
     }
+
+    private static void Count(Dictionary<(string From, string To), int> transitions, string from, string to) =>
+        transitions[(from, to)] = transitions.GetValueOrDefault((from, to)) + 1;
+
+    // Largest first; ties by category before and after, so that the same window always reads the same.
+    private static CategoryTransition[] Matrix(Dictionary<(string From, string To), int> transitions) =>
+        [.. transitions.OrderByDescending(t => t.Value).ThenBy(t => t.Key.From, StringComparer.Ordinal).ThenBy(t => t.Key.To, StringComparer.Ordinal).Select(t => new CategoryTransition(t.Key.From, t.Key.To, t.Value))];
 
     public async ValueTask DisposeAsync()
     {

@@ -103,9 +103,9 @@ public class ReplayAndPolicyImpactTests(SharedRecord record) : IClassFixture<Sha
     // Decided at 6 weeks at dose; the policy in force (After) asks 10. Trying 10 changes the decision as kept, but not
     // what the policy in force decides: the proposal's own effect is nothing. Trying 6 changes nothing kept, but
     // would undo what the policy in force decides.
-    [InlineData(10, 1, 0)]
-    [InlineData(6, 0, 1)]
-    public async Task A_policy_impact_tells_the_proposals_own_effect_from_changes_since_the_decision(int weeks, int changed, int changedByProposal)
+    [InlineData(10, 1, 0, "refer", "not-eligible-criteria-not-met", "not-eligible-criteria-not-met")]
+    [InlineData(6, 0, 1, "refer", "refer", "not-eligible-criteria-not-met")]
+    public async Task A_policy_impact_tells_the_proposals_own_effect_from_changes_since_the_decision(int weeks, int changed, int changedByProposal, string asMade, string tried, string inForce)
     {
         await Task.Delay(5);
         var from = DateTimeOffset.UtcNow;
@@ -119,6 +119,8 @@ public class ReplayAndPolicyImpactTests(SharedRecord record) : IClassFixture<Sha
         Assert.Equal(changed, impact["changed"]!.GetValue<int>());
         Assert.Equal(changedByProposal, impact["changedByProposal"]!.GetValue<int>());
         Assert.Equal(changedByProposal == 1 ? [refer] : [], impact["changedByProposalDecisionIds"]!.AsArray().Select(i => i!.GetValue<string>()));
+        Assert.Equal($$"""[{"from":"{{asMade}}","to":"{{tried}}","count":1}]""", impact["transitions"]!.ToJsonString());
+        Assert.Equal($$"""[{"from":"{{inForce}}","to":"{{tried}}","count":1}]""", impact["transitionsByProposal"]!.ToJsonString());
     }
 
     [Theory]
@@ -166,6 +168,8 @@ public class ReplayAndPolicyImpactTests(SharedRecord record) : IClassFixture<Sha
         var transitions = impact["transitions"]!.AsArray().Select(t => t!.ToJsonString()).ToArray();
         Assert.Contains("""{"from":"refer","to":"not-eligible-criteria-not-met","count":1}""", transitions);
         Assert.Contains("""{"from":"not-eligible-criteria-not-met","to":"not-eligible-criteria-not-met","count":1}""", transitions);
+        // Both decided under the rules and policy in force: the proposal's own matrix is the same.
+        Assert.Equal(impact["transitions"]!.ToJsonString(), impact["transitionsByProposal"]!.ToJsonString());
         Assert.NotEqual(refer, notMet);
 
         // Nothing was written: the same two decisions, as they were.
