@@ -27,7 +27,10 @@ public static class IdempotencyKeys
             ? null
             : IntakeReader.ValidationProblem(new Dictionary<string, string[]> { [Header] = [$"must be 1 to {MaxLength} visible ASCII characters (a UUID is a good key), and sent once"] });
 
-    /// <summary>The request as compared for a key: its canonical JSON, so that spacing and property order do not matter.</summary>
+    /// <summary>
+    /// A request's canonical JSON: what a key compares (so that spacing and property order do not matter), and what the
+    /// decision record keeps as the request.
+    /// </summary>
     public static byte[] Canonical<T>(T request) => JsonSerializer.SerializeToUtf8Bytes(request, ScreeningJson.Options);
 
     /// <summary>The answer already given for the key (the original response, or a 422 for a different request), or null when the key is unused.</summary>

@@ -59,8 +59,11 @@ public sealed class ScreeningDecisions(ScreeningEngine engine, DecisionRecorder 
     public static Activity? StartActivity(DecisionChannel channel) =>
         ScreeningTelemetry.Activities.StartActivity("screening.evaluate")?.SetTag("screening.channel", ScreeningJson.NameOf(channel));
 
-    /// <summary>Evaluates one questionnaire (not yet kept: see <see cref="KeepAsync"/>).</summary>
-    public Decision Evaluate(ScreeningRequest request, DecisionChannel channel, string clientId, Func<ScreeningResult, byte[]>? fhirResponse = null, Guid? previousDecisionId = null)
+    /// <summary>
+    /// Evaluates one questionnaire (not yet kept: see <see cref="KeepAsync"/>). <paramref name="requestJson"/>: the request
+    /// as the record keeps it (<see cref="IdempotencyKeys.Canonical{T}"/>), when the caller has already written it.
+    /// </summary>
+    public Decision Evaluate(ScreeningRequest request, DecisionChannel channel, string clientId, Func<ScreeningResult, byte[]>? fhirResponse = null, Guid? previousDecisionId = null, byte[]? requestJson = null)
     {
         var channelName = ScreeningJson.NameOf(channel);
         var started = Stopwatch.GetTimestamp();
@@ -93,7 +96,7 @@ public sealed class ScreeningDecisions(ScreeningEngine engine, DecisionRecorder 
         var json = JsonSerializer.SerializeToUtf8Bytes(result, ScreeningJson.Options);
         var fhirJson = fhirResponse?.Invoke(result);
         var toKeep = record.Enabled
-            ? new DecisionToKeep(DecisionSummary.Of(result, clientId, channelName), JsonSerializer.SerializeToUtf8Bytes(request, ScreeningJson.Options), json, fhirJson)
+            ? new DecisionToKeep(DecisionSummary.Of(result, clientId, channelName), requestJson ?? IdempotencyKeys.Canonical(request), json, fhirJson)
             : null;
         return new Decision(result, json, fhirJson, toKeep);
     }

@@ -78,7 +78,8 @@ public static class ScreeningsApi
         }
 
         using var activity = ScreeningDecisions.StartActivity(DecisionChannel.Rest);
-        var decision = decisions.Evaluate(read.Value!, DecisionChannel.Rest, client);
+        // With a key the request is already written as the record keeps it: the record takes those bytes.
+        var decision = decisions.Evaluate(read.Value!, DecisionChannel.Rest, client, requestJson: canonical);
         var key = idempotencyKey is null ? null : new IdempotencyToKeep(client, idempotencyKey, canonical!, decision.Json);
         if (!await decisions.KeepAsync([decision], key))
         {

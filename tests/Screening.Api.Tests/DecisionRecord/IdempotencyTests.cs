@@ -63,6 +63,21 @@ public class IdempotencyTests(RecordApiFactory factory) : IClassFixture<RecordAp
     }
 
     [Fact]
+    public async Task A_decision_made_with_a_key_keeps_its_request_for_replay()
+    {
+        // With a key, the record keeps the canonical request the key was compared with: it must replay as the original.
+        var client = factory.CreateAuthorizedClient();
+        var id = DecisionId(await (await PostAsync(client, "/v1/screenings", Examples.Named("refer").Json, Guid.NewGuid().ToString())).Content.ReadAsStringAsync());
+
+        var replay = await client.PostAsync($"/v1/screenings/{id}/replay", null);
+
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        var answer = JsonNode.Parse(await replay.Content.ReadAsStringAsync())!;
+        Assert.False(answer["changed"]!.GetValue<bool>());
+        Assert.Equal("refer", answer["current"]!["category"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Another_client_with_the_same_key_gets_its_own_decision()
     {
         var key = Guid.NewGuid().ToString();
